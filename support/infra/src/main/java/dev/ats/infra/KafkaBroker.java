@@ -1,0 +1,127 @@
+package dev.ats.infra;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A real Apache Kafka broker in KRaft mode (one node that is both broker and controller), run
+ * in-process from the Maven artifacts. Tests embed it in their JVM; the local stack runs it in a
+ * JVM of its own (see {@link dev.ats.infra.local.LocalKafka}).
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+  /** A fixed cluster id: the local stack's data folder is formatted once and reused. */
+  private static final String CLUSTER_ID = "YXRzLWxvY2FsLWthZmthMQ";
+
+  private final KafkaRaftServer server;
+  private final int port;
+  private final Path temporaryDirectory;
+
+  private KafkaBroker(KafkaRaftServer server, int port, Path temporaryDirectory) {
+    this.server = server;
+    this.port = port;
+    this.temporaryDirectory = temporaryDirectory;
+  }
+
+  /** A throw-away broker for tests: random ports, data under a temporary folder. */
+  public static KafkaBroker startForTests() {
+    try {
+      Path dir = Files.createTempDirectory("ats-kafka-");
+      KafkaBroker broker = start(dir, freePort(), freePort());
+      return new KafkaBroker(broker.server, broker.port, dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Formats {@code dataDirectory} if it is new, then starts the broker on the given ports. */
+  public static KafkaBroker start(Path dataDirectory, int port, int controllerPort) {
+    try {
+      Files.createDirectories(dataDirectory);
+      Properties props = new Properties();
+      props.put("process.roles", "broker,controller");
+      props.put("node.id", "1");
+      props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+      props.put(
+          "listeners",
+          "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+      props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+      props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+      props.put("controller.listener.names", "CONTROLLER");
+      props.put("inter.broker.listener.name", "PLAINTEXT");
+      props.put("log.dirs", dataDirectory.toAbsolutePath().toString());
+      props.put("num.partitions", "3");
+      props.put("auto.create.topics.enable", "true");
+      props.put("offsets.topic.replication.factor", "1");
+      props.put("offsets.topic.num.partitions", "3");
+      props.put("transaction.state.log.replication.factor", "1");
+      props.put("transaction.state.log.min.isr", "1");
+      props.put("share.coordinator.state.topic.replication.factor", "1");
+      props.put("share.coordinator.state.topic.min.isr", "1");
+      props.put("group.initial.rebalance.delay.ms", "0");
+      props.put("log.flush.interval.messages", "1");
+      format(dataDirectory, props);
+      KafkaRaftServer server =
+          new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+      server.startup();
+      return new KafkaBroker(server, port, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void format(Path dataDirectory, Properties props) throws IOException {
+    Path config = dataDirectory.resolve("format.properties");
+    try (var out = Files.newOutputStream(config)) {
+      props.store(out, "written by KafkaBroker to format the storage");
+    }
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    int code =
+        StorageTool.execute(
+            new String[] {
+              "format", "-t", CLUSTER_ID, "-c", config.toString(), "--ignore-formatted"
+            },
+            new PrintStream(output, true, StandardCharsets.UTF_8));
+    if (code != 0) {
+      throw new IllegalStateException(
+          "formatting Kafka storage failed: " + output.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  public String bootstrapServers() {
+    return "127.0.0.1:" + port;
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    server.awaitShutdown();
+    if (temporaryDirectory != null) {
+      try (var files = Files.walk(temporaryDirectory)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        // a leftover temporary folder is harmless
+      }
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dev.ats.platform.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows to Kafka in commit order and marks each one published only after the broker
+ * acknowledged it (acks=all, idempotent producer). A crash between the acknowledgement and the mark
+ * republishes the event on restart with the same {@code ce_id}: at least once on the wire, exactly
+ * once for consumers, which skip ids they have processed.
+ *
+ * <p>Several instances of a service may run: a PostgreSQL advisory lock lets one relay at a time
+ * publish, which also keeps each aggregate's events in order.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+  /** Arbitrary, fixed: each service has its own database, so one key per database suffices. */
+  private static final long ADVISORY_LOCK_KEY = 0x0A75_0B0C_5L;
+
+  private final EntityManager em;
+  private final String bootstrapServers;
+  private final int batchSize;
+  private volatile KafkaProducer<String, String> producer;
+
+  public OutboxRelay(
+      EntityManager em,
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      @ConfigProperty(name = "ats.outbox.batch-size", defaultValue = "200") int batchSize) {
+    this.em = em;
+    this.bootstrapServers = bootstrapServers;
+    this.batchSize = batchSize;
+  }
+
+  @Scheduled(
+      every = "${ats.outbox.interval:200ms}",
+      delayed = "${ats.outbox.initial-delay:1s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = OutboxDisabled.class)
+  void tick() {
+    try {
+      int published;
+      do {
+        published = publishBatch();
+      } while (published == batchSize);
+    } catch (RuntimeException e) {
+      LOG.warnf("outbox relay paused: %s", e.getMessage());
+    }
+  }
+
+  /**
+   * Publishes up to one batch; returns how many events were published. Public so that tests can
+   * drive the relay without waiting for the schedule.
+   */
+  public int publishBatch() {
+    return QuarkusTransaction.requiringNew()
+        .timeout(120)
+        .call(
+            () -> {
+              Boolean locked =
+                  (Boolean)
+                      em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+                          .setParameter("key", ADVISORY_LOCK_KEY)
+                          .getSingleResult();
+              if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+              }
+              List<OutboxEvent> batch =
+                  em.createQuery(
+                          "from OutboxEvent where publishedAt is null order by seq",
+                          OutboxEvent.class)
+                      .setMaxResults(batchSize)
+                      .getResultList();
+              if (batch.isEmpty()) {
+                return 0;
+              }
+              return send(batch);
+            });
+  }
+
+  private int send(List<OutboxEvent> batch) {
+    KafkaProducer<String, String> kafka = producer();
+    List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+    for (OutboxEvent event : batch) {
+      acks.add(kafka.send(toRecord(event)));
+    }
+    Instant now = Instant.now();
+    int published = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      OutboxEvent event = batch.get(i);
+      try {
+        acks.get(i).get(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return published;
+      } catch (ExecutionException | TimeoutException e) {
+        // Stop at the first failure so that later events of the same key are not marked ahead
+        // of it; everything after it is retried on the next tick.
+        event.attempts++;
+        event.lastError = String.valueOf(e.getCause() == null ? e : e.getCause());
+        LOG.warnf(
+            "event %s (%s) not published yet: %s", event.eventId, event.type, event.lastError);
+        return published;
+      }
+      event.publishedAt = now;
+      event.attempts++;
+      event.lastError = null;
+      published++;
+    }
+    return published;
+  }
+
+  private static ProducerRecord<String, String> toRecord(OutboxEvent event) {
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(event.topic, event.key, event.payload);
+    header(record, "ce_specversion", "1.0");
+    header(record, "ce_id", event.eventId.toString());
+    header(record, "ce_type", event.type);
+    header(record, "ce_source", event.source);
+    header(record, "ce_subject", event.subject);
+    header(record, "ce_time", event.occurredAt.toString());
+    header(record, "content-type", "application/json");
+    return record;
+  }
+
+  private static void header(ProducerRecord<String, String> record, String name, String value) {
+    record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private KafkaProducer<String, String> producer() {
+    KafkaProducer<String, String> current = producer;
+    if (current == null) {
+      synchronized (this) {
+        current = producer;
+        if (current == null) {
+          Properties props = new Properties();
+          props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+          props.put(ProducerConfig.ACKS_CONFIG, "all");
+          props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+          props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+          props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+          props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+          props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+          props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+          props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+          current = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+          producer = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    KafkaProducer<String, String> current = producer;
+    if (current != null) {
+      current.close(java.time.Duration.ofSeconds(5));
+    }
+  }
+}
