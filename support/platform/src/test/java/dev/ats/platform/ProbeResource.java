@@ -2,6 +2,8 @@ package dev.ats.platform;
 
 import dev.ats.platform.error.ApiException;
 import dev.ats.platform.paging.Cursors;
+import dev.ats.platform.security.Groups;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -54,6 +56,13 @@ public class ProbeResource {
     throw ApiException.conflict(
         "role is CLOSED",
         Map.of("allowed", List.of("OPEN"), "status", "CLOSED", "currentStatus", "CLOSED"));
+  }
+
+  @GET
+  @Path("/recruiters-only")
+  @RolesAllowed(Groups.RECRUITER)
+  public String recruitersOnly() {
+    return "ok";
   }
 
   @GET

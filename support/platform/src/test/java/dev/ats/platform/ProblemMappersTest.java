@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.ats.infra.test.TestTokens;
 import dev.ats.platform.paging.Cursors;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -159,6 +160,46 @@ class ProblemMappersTest {
         .body("allowed", hasItem("OPEN"))
         .body("currentStatus", equalTo("CLOSED"))
         .body("status", equalTo(409));
+  }
+
+  @Test
+  void shouldAnswerMissingOrBadTokenWith401AndWrongGroupWith403AsProblems() {
+    given().get("/probe/recruiters-only").then().statusCode(401).contentType(PROBLEM);
+    given()
+        .header("Authorization", "Bearer " + TestTokens.forged("x", "recruiter"))
+        .get("/probe/recruiters-only")
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM);
+    given()
+        .header("Authorization", "Bearer " + TestTokens.unsigned("x", "recruiter"))
+        .get("/probe/recruiters-only")
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM);
+    given()
+        .header("Authorization", "Bearer " + TestTokens.expired("x", "recruiter"))
+        .get("/probe/recruiters-only")
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM);
+    given()
+        .header("Authorization", "Bearer " + TestTokens.wrongIssuer("x", "recruiter"))
+        .get("/probe/recruiters-only")
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM);
+    given()
+        .header("Authorization", TestTokens.integration())
+        .get("/probe/recruiters-only")
+        .then()
+        .statusCode(403)
+        .contentType(PROBLEM);
+    given()
+        .header("Authorization", TestTokens.recruiter())
+        .get("/probe/recruiters-only")
+        .then()
+        .statusCode(200);
   }
 
   @Test

@@ -29,6 +29,10 @@ import java.util.Map;
  */
 public class AtsTestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
+  /**
+   * The issuer of {@link TestTokens}. Services trust it (and the test-only public key) through
+   * {@code %test.mp.jwt.verify.*} lines in their application.properties.
+   */
   public static final String JWT_ISSUER = "https://ats.test";
 
   private static PostgresServer postgres;
@@ -53,8 +57,6 @@ public class AtsTestInfrastructure implements QuarkusTestResourceLifecycleManage
     if (database != null) {
       config.putAll(datasource(database));
     }
-    config.put("mp.jwt.verify.publickey.location", TestTokens.PUBLIC_KEY_LOCATION);
-    config.put("mp.jwt.verify.issuer", JWT_ISSUER);
     return config;
   }
 

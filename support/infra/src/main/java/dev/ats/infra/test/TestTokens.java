@@ -1,8 +1,10 @@
 package dev.ats.infra.test;
 
 import io.smallrye.jwt.build.Jwt;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Set;
 
 /**
@@ -50,6 +52,26 @@ public final class TestTokens {
         .groups(Set.of(groups))
         .expiresIn(Duration.ofHours(1))
         .sign(FORGED_KEY_LOCATION);
+  }
+
+  /** The {@code alg: none} attack: a well-formed token with no signature at all. */
+  public static String unsigned(String subject, String... groups) {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
+    String claims =
+        "{\"iss\":\""
+            + AtsTestInfrastructure.JWT_ISSUER
+            + "\",\"sub\":\""
+            + subject
+            + "\",\"groups\":[\""
+            + String.join("\",\"", groups)
+            + "\"],\"exp\":"
+            + Instant.now().plus(Duration.ofHours(1)).getEpochSecond()
+            + "}";
+    return b64.encodeToString(header.getBytes(StandardCharsets.UTF_8))
+        + "."
+        + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+        + ".";
   }
 
   /** Correctly signed, but expired an hour ago. */

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.ats.platform.web.RequestIds;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -130,6 +133,35 @@ public class ProblemMappers {
         "concurrent-modification",
         "Conflict",
         "The resource was changed by another request at the same time; read it again and retry",
+        uri,
+        headers,
+        null,
+        Map.of());
+  }
+
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+    return Response.fromResponse(
+            problem(
+                401,
+                "unauthorized",
+                "Unauthorized",
+                "This needs a valid bearer token (Authorization: Bearer ...)",
+                uri,
+                headers,
+                null,
+                Map.of()))
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+    return problem(
+        403,
+        "forbidden",
+        "Forbidden",
+        "Your token's groups do not allow this",
         uri,
         headers,
         null,

@@ -55,7 +55,7 @@ public class OutboxRelay {
   }
 
   @Scheduled(
-      every = "${ats.outbox.interval:200ms}",
+      every = "${ats.outbox.interval:1s}",
       delayed = "${ats.outbox.initial-delay:1s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = OutboxDisabled.class)
