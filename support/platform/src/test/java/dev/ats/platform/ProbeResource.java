@@ -50,6 +50,13 @@ public class ProbeResource {
     return request;
   }
 
+  @POST
+  @Path("/tree")
+  public Map<String, com.fasterxml.jackson.databind.JsonNode> tree(
+      Map<String, com.fasterxml.jackson.databind.JsonNode> body) {
+    return body;
+  }
+
   @GET
   @Path("/conflict")
   public String conflict() {

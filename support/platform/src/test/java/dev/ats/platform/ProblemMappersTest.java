@@ -133,6 +133,56 @@ class ProblemMappersTest {
   }
 
   @Test
+  void shouldRejectNulCharacterInTextJsonAndQueryInsteadOfFailingInTheDatabase() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"title\":\"a\\u0000b\",\"count\":1,\"person\":{\"email\":\"a@b.io\",\"name\":\"A\"}}")
+        .post("/probe")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("violations[0].field", equalTo("title"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"key\":[\"x\\u0000\"]}")
+        .post("/probe/tree")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"key\":[\"x\"]}")
+        .post("/probe/tree")
+        .then()
+        .statusCode(200);
+    given()
+        .urlEncodingEnabled(false)
+        .get("/probe/page?cursor=%00")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM);
+  }
+
+  @Test
+  void shouldRejectAbsurdlyDeepJson() {
+    String deep = "[".repeat(5000) + "]".repeat(5000);
+    var response =
+        given()
+            // Pretty-printing a 5000-level body for the failure log would exhaust the heap.
+            .config(
+                io.restassured.RestAssured.config()
+                    .logConfig(
+                        io.restassured.config.LogConfig.logConfig().enablePrettyPrinting(false)))
+            .contentType(ContentType.JSON)
+            .body("{\"key\":" + deep + "}")
+            .post("/probe/tree");
+    // Asserted on extracted values: RestAssured would pretty-print a deep body on failure.
+    org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(400);
+    org.assertj.core.api.Assertions.assertThat(response.contentType()).startsWith(PROBLEM);
+  }
+
+  @Test
   void shouldAnswerUnsupportedMediaTypeAsProblem() {
     given()
         .contentType(ContentType.XML)
