@@ -26,6 +26,9 @@ final class Kustomize {
 
   static final List<String> OVERLAYS = List.of("dev", "prod");
 
+  /** The kubectl binary: from the PATH unless {@code -Dkubectl=/path/to/kubectl} says otherwise. */
+  static final String KUBECTL = System.getProperty("kubectl", "kubectl");
+
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
   private static final Map<String, List<Manifest>> RENDERED = new ConcurrentHashMap<>();
 
@@ -43,13 +46,16 @@ final class Kustomize {
     Process process;
     try {
       process =
-          new ProcessBuilder("kubectl", "kustomize", dir.toString())
+          new ProcessBuilder(KUBECTL, "kustomize", dir.toString())
               .redirectErrorStream(false)
               .start();
     } catch (IOException e) {
       return fail(
-          "kubectl is not on the PATH (or cannot run): the k8s/ manifests are rendered with `kubectl"
-              + " kustomize` (kubectl 1.27+ bundles kustomize v5). Install kubectl to run these tests. ("
+          "kubectl ("
+              + KUBECTL
+              + ") is not on the PATH or cannot run: the k8s/ manifests are rendered with `kubectl"
+              + " kustomize` (kubectl 1.27+ bundles kustomize v5). Install kubectl, or point"
+              + " -Dkubectl=/path/to/kubectl at it, to run these tests. ("
               + e.getMessage()
               + ")");
     }
