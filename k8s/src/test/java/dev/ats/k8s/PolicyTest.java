@@ -45,8 +45,7 @@ class PolicyTest {
   static final Set<String> OPERATOR_SECRETS =
       Set.of("ats-jwt-public-key", "notifications-smtp", "ats-backup-s3", "ats-tls");
 
-  // --- containers and pods
-  // ------------------------------------------------------------------------
+  // --- containers and pods ---
 
   @ParameterizedTest(name = "{0}")
   @FieldSource("overlays")
@@ -168,8 +167,43 @@ class PolicyTest {
     assertThat(problems).isEmpty();
   }
 
-  // --- secrets
-  // ------------------------------------------------------------------------------------
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("overlays")
+  void shouldLockDownTheStrimziContainersToo(String overlay) {
+    List<String> problems = new ArrayList<>();
+    for (Manifest pool : of(overlay, "KafkaNodePool")) {
+      checkLockedDown(
+          pool.id() + " kafkaContainer",
+          map(pool.raw(), "spec", "template", "kafkaContainer", "securityContext"),
+          problems);
+    }
+    for (Manifest kafka : of(overlay, "Kafka")) {
+      checkLockedDown(
+          kafka.id() + " topicOperatorContainer",
+          map(
+              kafka.raw(),
+              "spec",
+              "entityOperator",
+              "template",
+              "topicOperatorContainer",
+              "securityContext"),
+          problems);
+    }
+    assertThat(problems).isEmpty();
+    assertThat(of(overlay, "KafkaNodePool")).isNotEmpty();
+  }
+
+  private static void checkLockedDown(
+      String what, Map<String, Object> security, List<String> problems) {
+    if (!"false".equals(str(security, "allowPrivilegeEscalation"))
+        || !"true".equals(str(security, "readOnlyRootFilesystem"))
+        || !"true".equals(str(security, "runAsNonRoot"))
+        || !list(security, "capabilities", "drop").contains("ALL")) {
+      problems.add(what + ": securityContext is not locked down " + security);
+    }
+  }
+
+  // --- secrets ---
 
   @ParameterizedTest(name = "{0}")
   @FieldSource("overlays")
@@ -232,8 +266,7 @@ class PolicyTest {
     assertThat(OPERATOR_SECRETS).containsAll(referenced);
   }
 
-  // --- network
-  // ------------------------------------------------------------------------------------
+  // --- network ---
 
   @ParameterizedTest(name = "{0}")
   @FieldSource("overlays")
@@ -331,8 +364,7 @@ class PolicyTest {
     assertThat(backends).isNotEmpty().containsOnly("api-gateway");
   }
 
-  // --- wiring
-  // -------------------------------------------------------------------------------------
+  // --- wiring ---
 
   @ParameterizedTest(name = "{0}")
   @FieldSource("overlays")
@@ -397,8 +429,7 @@ class PolicyTest {
             "roles.events", "applications.events", "notifications.dead-letter");
   }
 
-  // --- prod
-  // ---------------------------------------------------------------------------------------
+  // --- prod ---
 
   @Test
   void shouldRunProdHighlyAvailable() {
@@ -474,8 +505,7 @@ class PolicyTest {
     assertThat(of("prod", "Ingress")).isNotEmpty();
   }
 
-  // --- helpers
-  // ------------------------------------------------------------------------------------
+  // --- helpers ---
 
   private static List<Manifest> of(String overlay, String kind) {
     return Kustomize.render(overlay).stream().filter(m -> m.is(kind)).toList();
