@@ -50,14 +50,19 @@ final class Kustomize {
               .redirectErrorStream(false)
               .start();
     } catch (IOException e) {
-      return fail(
+      String why =
           "kubectl ("
               + KUBECTL
               + ") is not on the PATH or cannot run: the k8s/ manifests are rendered with `kubectl"
               + " kustomize` (kubectl 1.27+ bundles kustomize v5). Install kubectl, or point"
               + " -Dkubectl=/path/to/kubectl at it, to run these tests. ("
               + e.getMessage()
-              + ")");
+              + ")";
+      if (System.getenv("CI") == null) {
+        // A newcomer with only a JDK can still run ./mvnw verify; CI (CI=true) never skips.
+        org.junit.jupiter.api.Assumptions.abort(why + " Skipped because CI is not set.");
+      }
+      return fail(why);
     }
     try {
       process.getOutputStream().close();
