@@ -104,7 +104,9 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
 
   private static void handle(String service, HttpServerRequest request) {
     if (request.path().endsWith("/slow")) {
-      return; // never answers
+      // Never answers; only records that the request arrived.
+      RECEIVED.add(new Received(service, request.method().name(), request.uri(), Map.of(), null));
+      return;
     }
     if (request.path().equals("/q/openapi")) {
       request

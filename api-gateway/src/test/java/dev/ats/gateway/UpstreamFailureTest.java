@@ -2,12 +2,14 @@ package dev.ats.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.ats.infra.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +78,10 @@ class UpstreamFailureTest {
                     .header("Authorization", TestTokens.recruiter())
                     .get("/api/v1/applications/slow"));
 
-    // While the slow one waits, the others answer.
+    // While the slow one waits at its service, the others answer.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> ServiceStubs.received().stream().anyMatch(r -> r.uri().endsWith("/slow")));
     given().config(Clients.patience(10)).get("/api/v1/roles").then().statusCode(200);
     given()
         .config(Clients.patience(10))

@@ -134,17 +134,16 @@ public class GatewayRoutes {
     HttpServerRequest request = rc.request();
     // Hold the body back until we know whether it goes anywhere.
     request.pause();
-    String requestId = RequestIds.assign(rc);
+    RequestIds.assign(rc);
     long started = System.nanoTime();
     rc.addEndHandler(
         ar ->
             ACCESS.infof(
-                "%s %s -> %d (%d ms) [%s]",
+                "%s %s -> %d (%d ms)",
                 request.method(),
                 request.uri(),
                 rc.response().getStatusCode(),
-                (System.nanoTime() - started) / 1_000_000,
-                requestId));
+                (System.nanoTime() - started) / 1_000_000));
 
     String path = request.path();
     if (AMBIGUOUS_PATH.matcher(path).matches()) {
