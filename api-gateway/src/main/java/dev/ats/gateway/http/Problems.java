@@ -59,6 +59,17 @@ public final class Problems {
         "This needs a valid bearer token (Authorization: Bearer ...)");
   }
 
+  /** 413; the rest of the body is not wanted, so the connection ends after the answer. */
+  public static void contentTooLarge(RoutingContext rc, long limitBytes) {
+    rc.response().putHeader("Connection", "close");
+    send(
+        rc,
+        413,
+        "content-too-large",
+        "Content Too Large",
+        "Request bodies are limited to " + limitBytes + " bytes");
+  }
+
   public static void forbidden(RoutingContext rc) {
     send(rc, 403, "forbidden", "Forbidden", "Your token's groups do not allow this");
   }
