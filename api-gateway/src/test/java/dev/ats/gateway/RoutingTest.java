@@ -8,11 +8,24 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.ats.gateway.ServiceStubs.Received;
 import dev.ats.infra.test.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +33,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 class RoutingTest {
+
+  @TestHTTPResource("/api/v1/roles/drip")
+  URI drip;
 
   @BeforeEach
   void clear() {
@@ -85,6 +101,20 @@ class RoutingTest {
     assertThat(got.header("X-Forwarded-Proto")).isEqualTo("http");
     assertThat(got.header("X-Forwarded-Host")).isEqualTo("localhost");
     assertThat(got.header("X-Forwarded-Port")).matches("\\d+");
+  }
+
+  @Test
+  void shouldAppendTheClientAddressToAnXForwardedForItWasSent() {
+    String requestId = UUID.randomUUID().toString();
+    given()
+        .header("X-Request-Id", requestId)
+        .header("X-Forwarded-For", "203.0.113.9")
+        .get("/api/v1/roles")
+        .then()
+        .statusCode(200);
+
+    assertThat(ServiceStubs.receivedWithId(requestId).get(0).header("X-Forwarded-For"))
+        .isEqualTo("203.0.113.9, 127.0.0.1");
   }
 
   @Test
@@ -163,6 +193,38 @@ class RoutingTest {
         total += n;
       }
       assertThat(total).isEqualTo(ServiceStubs.LARGE_BYTES);
+    }
+  }
+
+  @Test
+  void shouldPassOnPartOfAResponseBeforeTheServiceHasFinishedIt() throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpResponse<InputStream> response =
+        client
+            .sendAsync(
+                HttpRequest.newBuilder(drip).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofInputStream())
+            .get(30, TimeUnit.SECONDS);
+    try (BufferedReader body =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      // Arrives although the service has not finished its answer: nothing buffers it.
+      String first = CompletableFuture.supplyAsync(() -> readLine(body)).get(30, TimeUnit.SECONDS);
+      assertThat(first).isEqualTo("first part");
+
+      ServiceStubs.releaseDrip();
+
+      assertThat(body.readLine()).isEqualTo("the rest");
+      assertThat(body.readLine()).isNull();
+    } finally {
+      ServiceStubs.releaseDrip();
+    }
+  }
+
+  private static String readLine(BufferedReader reader) {
+    try {
+      return reader.readLine();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.ats.gateway;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -18,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Real HTTP servers standing in for roles-, applications- and notifications-service, on free ports,
  * once per test JVM. Each records what reached it and answers with it, so a test can see exactly
- * what the gateway forwarded. Special paths: {@code .../large} streams 20 MB, {@code .../slow}
- * never answers, {@code ?status=N} answers with status N, {@code /q/openapi} serves a document.
+ * what the gateway forwarded. Special paths: {@code .../large} streams 20 MB, {@code .../drip}
+ * sends part of its body and the rest on {@link #releaseDrip()}, {@code .../slow} never answers,
+ * {@code ?status=N} answers with status N, {@code /q/openapi} serves a document.
  */
 public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
 
@@ -44,6 +46,7 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
   private static final Map<String, Integer> PORTS = new ConcurrentHashMap<>();
   private static final Map<String, HttpServer> SERVERS = new ConcurrentHashMap<>();
   private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+  private static volatile Promise<Void> dripRelease = Promise.promise();
 
   @Override
   public synchronized Map<String, String> start() {
@@ -89,6 +92,13 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
     SERVERS.put(name, server);
   }
 
+  /** Lets {@code .../drip} answers that are waiting send the rest of their body. */
+  public static void releaseDrip() {
+    Promise<Void> release = dripRelease;
+    dripRelease = Promise.promise();
+    release.tryComplete();
+  }
+
   public static void clear() {
     RECEIVED.clear();
   }
@@ -123,6 +133,13 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
     }
     if (request.path().endsWith("/large")) {
       streamLarge(request);
+      return;
+    }
+    if (request.path().endsWith("/drip")) {
+      // The first part now, the rest only when the test says so.
+      var response = request.response().setChunked(true).putHeader("Content-Type", "text/plain");
+      response.write("first part\n");
+      dripRelease.future().onComplete(v -> response.end("the rest\n"));
       return;
     }
     request
