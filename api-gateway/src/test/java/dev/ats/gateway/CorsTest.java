@@ -43,6 +43,7 @@ class CorsTest {
         .header("Access-Control-Request-Method", "POST")
         .options("/api/v1/applications")
         .then()
+        .statusCode(403)
         .header("Access-Control-Allow-Origin", nullValue());
     assertThat(ServiceStubs.received()).isEmpty();
   }

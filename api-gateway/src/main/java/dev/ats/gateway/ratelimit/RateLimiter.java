@@ -41,7 +41,11 @@ public class RateLimiter {
         .take(now);
   }
 
-  /** Forgets buckets that have refilled completely, so memory follows active callers only. */
+  /**
+   * Forgets buckets that have refilled completely, so memory follows active callers only. A request
+   * racing with the removal may take its token from the forgotten bucket: at most one request per
+   * caller per sweep goes uncounted, which is not worth a lock on every request.
+   */
   public void evictIdle() {
     long now = System.nanoTime();
     buckets.values().removeIf(bucket -> bucket.isFull(now));
