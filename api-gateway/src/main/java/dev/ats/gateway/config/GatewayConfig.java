@@ -1,0 +1,76 @@
+package dev.ats.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Everything the gateway can be told: where the services are, how long to wait, how much to let in.
+ */
+@ConfigMapping(prefix = "ats.gateway")
+public interface GatewayConfig {
+
+  /** Base URLs of the services ({@code ATS_GATEWAY_ROUTES_ROLES} and so on). */
+  Routes routes();
+
+  Timeouts timeouts();
+
+  RateLimit rateLimit();
+
+  interface Routes {
+    URI roles();
+
+    URI applications();
+
+    URI notifications();
+  }
+
+  /**
+   * How long to wait. A service that cannot be reached within {@code connect} is answered with 502;
+   * one that sends nothing for its route's timeout is answered with 504.
+   */
+  interface Timeouts {
+    @WithDefault("2s")
+    Duration connect();
+
+    @WithDefault("15s")
+    Duration roles();
+
+    @WithDefault("15s")
+    Duration applications();
+
+    @WithDefault("15s")
+    Duration notifications();
+  }
+
+  /**
+   * Token buckets per caller: {@code limit} requests, refilled evenly over {@code period}. Kept in
+   * memory, so every gateway replica counts on its own.
+   */
+  interface RateLimit {
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Callers with a valid token, counted by token subject. */
+    @WithDefault("600")
+    int authenticatedLimit();
+
+    @WithDefault("1m")
+    Duration authenticatedPeriod();
+
+    /** Callers without a token (or with an invalid one), counted by client address. */
+    @WithDefault("120")
+    int anonymousLimit();
+
+    @WithDefault("1m")
+    Duration anonymousPeriod();
+
+    /** Anonymous application submits ({@code POST /api/v1/applications}), by client address. */
+    @WithDefault("10")
+    int anonymousSubmitLimit();
+
+    @WithDefault("10m")
+    Duration anonymousSubmitPeriod();
+  }
+}

@@ -1,0 +1,235 @@
+package dev.ats.gateway.proxy;
+
+import dev.ats.gateway.http.Problems;
+import dev.ats.gateway.http.RequestIds;
+import dev.ats.gateway.ratelimit.RateLimitDecision;
+import dev.ats.gateway.ratelimit.RateLimiter;
+import dev.ats.gateway.security.AccessPolicy;
+import dev.ats.gateway.security.Caller;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+/**
+ * The front door: every {@code /api/v1/**} request is given a request id, authenticated, counted
+ * against its caller's rate limit, authorised, and then streamed to its service with Vert.x's
+ * reverse proxy ({@link ServiceProxy}), path unchanged. Anything the gateway refuses is answered as
+ * problem+json.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+  private static final Logger ACCESS = Logger.getLogger("dev.ats.gateway.access");
+  private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
+  private static final String PREFIX = "/api/v1/";
+
+  /** Dot segments, empty segments, encoded slashes, backslashes or dots, matrix parameters. */
+  private static final Pattern AMBIGUOUS_PATH =
+      Pattern.compile("(?i).*(/\\.{1,2}(/|$)|//|%2f|%5c|%2e|\\\\|;).*");
+
+  private static final BiConsumer<RoutingContext, Throwable> IGNORE_AUTH_FAILURE = (rc, e) -> {};
+
+  private final ServiceProxy serviceProxy;
+  private final AccessPolicy policy;
+  private final RateLimiter rateLimiter;
+  private final IdentityProviderManager identities;
+  private final long maxBodyBytes;
+  private final Vertx vertx;
+
+  public GatewayRoutes(
+      ServiceProxy serviceProxy,
+      AccessPolicy policy,
+      RateLimiter rateLimiter,
+      IdentityProviderManager identities,
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+          MemorySize maxBodySize,
+      Vertx vertx) {
+    this.serviceProxy = serviceProxy;
+    this.policy = policy;
+    this.rateLimiter = rateLimiter;
+    this.identities = identities;
+    this.maxBodyBytes = maxBodySize.asLongValue();
+    this.vertx = vertx;
+  }
+
+  void register(@Observes Router router) {
+    // Before Quarkus' own check (which answers 413 with an empty body), so the answer is a problem.
+    router
+        .route()
+        .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+        .handler(this::refuseDeclaredOversizedBody);
+    router.route("/api/v1/*").handler(this::handle);
+    // Whatever no route took.
+    router
+        .route()
+        .order(RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 1000)
+        .handler(Problems::notFound);
+    vertx.setPeriodic(60_000, id -> rateLimiter.evictIdle());
+  }
+
+  private void refuseDeclaredOversizedBody(RoutingContext rc) {
+    String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length != null) {
+      try {
+        if (Long.parseLong(length.trim()) > maxBodyBytes) {
+          Problems.contentTooLarge(rc, maxBodyBytes);
+          return;
+        }
+      } catch (NumberFormatException e) {
+        // Netty refuses malformed lengths before we get here; nothing to decide.
+      }
+    }
+    rc.next();
+  }
+
+  private void handle(RoutingContext rc) {
+    HttpServerRequest request = rc.request();
+    // Hold the body back until we know whether it goes anywhere.
+    request.pause();
+    RequestIds.assign(rc);
+    long started = System.nanoTime();
+    rc.addEndHandler(
+        ar ->
+            ACCESS.infof(
+                "%s %s -> %d (%d ms)",
+                request.method(),
+                request.uri(),
+                rc.response().getStatusCode(),
+                (System.nanoTime() - started) / 1_000_000));
+
+    String path = request.path();
+    if (AMBIGUOUS_PATH.matcher(path).matches()) {
+      Problems.send(
+          rc,
+          400,
+          "invalid-path",
+          "Invalid path",
+          "Paths with dot segments, empty segments, encoded slashes or dots, or ';' are refused");
+      return;
+    }
+    List<String> segments = segments(path);
+    Optional<Service> service =
+        segments.isEmpty() ? Optional.empty() : Service.forFamily(segments.get(0));
+    if (service.isEmpty()) {
+      Problems.notFound(rc);
+      return;
+    }
+    Context context = Vertx.currentContext();
+    // A bad token is answered below as a problem, not with Quarkus' default empty 401 challenge.
+    rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, IGNORE_AUTH_FAILURE);
+    QuarkusHttpUser.getSecurityIdentity(rc, identities)
+        .subscribe()
+        .with(
+            identity ->
+                onContext(context, () -> authenticated(rc, service.get(), segments, identity)),
+            failure -> onContext(context, () -> invalidToken(rc, failure)));
+  }
+
+  private void invalidToken(RoutingContext rc, Throwable failure) {
+    LOG.debugf("bearer token refused: %s", failure.getMessage());
+    // A bad token counts against the client address, like any anonymous request.
+    if (withinLimit(rc, RateLimiter.Plan.ANONYMOUS, ServiceProxy.clientAddress(rc))) {
+      Problems.unauthorized(rc);
+    }
+  }
+
+  private void authenticated(
+      RoutingContext rc, Service service, List<String> segments, SecurityIdentity identity) {
+    Caller caller = callerOf(identity);
+    HttpMethod method = rc.request().method();
+    boolean submit = method == HttpMethod.POST && segments.equals(List.of("applications"));
+    RateLimiter.Plan plan =
+        !caller.isAnonymous()
+            ? RateLimiter.Plan.AUTHENTICATED
+            : submit ? RateLimiter.Plan.ANONYMOUS_SUBMIT : RateLimiter.Plan.ANONYMOUS;
+    if (!withinLimit(
+        rc, plan, caller.isAnonymous() ? ServiceProxy.clientAddress(rc) : caller.subject())) {
+      return;
+    }
+    boolean applicationToken = notBlank(rc.request().getHeader("X-Application-Token"));
+    switch (policy.decide(caller, method, segments, applicationToken)) {
+      case AUTHENTICATE -> Problems.unauthorized(rc);
+      case FORBID -> Problems.forbidden(rc);
+      case ALLOW -> serviceProxy.forward(rc, service);
+    }
+  }
+
+  private boolean withinLimit(RoutingContext rc, RateLimiter.Plan plan, String caller) {
+    if (!rateLimiter.enabled()) {
+      return true;
+    }
+    RateLimitDecision decision = rateLimiter.take(plan, caller);
+    decision.writeHeaders(rc.response());
+    if (!decision.allowed()) {
+      Problems.send(
+          rc,
+          429,
+          "rate-limited",
+          "Too Many Requests",
+          "Rate limit of "
+              + decision.limit()
+              + " requests exceeded; retry in "
+              + Math.max(1, decision.retryAfterSeconds())
+              + " s");
+      return false;
+    }
+    return true;
+  }
+
+  private static Caller callerOf(SecurityIdentity identity) {
+    if (identity == null || identity.isAnonymous()) {
+      return Caller.anonymous();
+    }
+    String subject = identity.getPrincipal().getName();
+    if (identity.getPrincipal() instanceof JsonWebToken jwt && notBlank(jwt.getSubject())) {
+      subject = jwt.getSubject();
+    }
+    return new Caller(subject, Set.copyOf(identity.getRoles()));
+  }
+
+  /** {@code /api/v1/applications/42/notes} → {@code [applications, 42, notes]}. */
+  static List<String> segments(String path) {
+    if (!path.startsWith(PREFIX)) {
+      return List.of();
+    }
+    List<String> segments = new ArrayList<>();
+    for (String segment : path.substring(PREFIX.length()).split("/")) {
+      if (!segment.isEmpty()) {
+        segments.add(segment);
+      }
+    }
+    return segments;
+  }
+
+  private static boolean notBlank(String value) {
+    return value != null && !value.isBlank();
+  }
+
+  private static void onContext(Context context, Runnable action) {
+    if (context == null || Vertx.currentContext() == context) {
+      action.run();
+    } else {
+      context.runOnContext(v -> action.run());
+    }
+  }
+}

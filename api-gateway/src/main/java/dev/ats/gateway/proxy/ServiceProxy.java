@@ -1,0 +1,184 @@
+package dev.ats.gateway.proxy;
+
+import dev.ats.gateway.config.GatewayConfig;
+import dev.ats.gateway.http.Problems;
+import dev.ats.gateway.http.RequestIds;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Forwards an allowed request to its service with Vert.x's reverse proxy ({@link ProxyRequest} and
+ * {@link ProxyResponse}): method, path, query and headers unchanged except hop-by-hop headers, plus
+ * {@code X-Request-Id} and {@code X-Forwarded-*}; bodies streamed both ways. A body without a
+ * declared length is read here first, up to max-body-size, so an oversized one never leaves.
+ */
+@ApplicationScoped
+public class ServiceProxy {
+
+  /** RFC 9110 §7.6.1, plus the non-standard Proxy-Connection. */
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "connection",
+          "proxy-connection",
+          "keep-alive",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade");
+
+  /** Headers the gateway owns on the way back; a service's own copies would only duplicate them. */
+  private static final Pattern GATEWAY_OWNED =
+      Pattern.compile("(?i)x-request-id|ratelimit-.*|retry-after|access-control-.*");
+
+  private final GatewayConfig config;
+  private final Upstreams upstreams;
+  private final long maxBodyBytes;
+
+  public ServiceProxy(
+      GatewayConfig config,
+      Upstreams upstreams,
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+          MemorySize maxBodySize) {
+    this.config = config;
+    this.upstreams = upstreams;
+    this.maxBodyBytes = maxBodySize.asLongValue();
+  }
+
+  /** Streams the request to {@code service} and its answer back; the caller is already allowed. */
+  public void forward(RoutingContext rc, Service service) {
+    HttpServerRequest request = rc.request();
+    boolean declaredLength = request.headers().contains(HttpHeaders.CONTENT_LENGTH);
+    String encoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
+    boolean chunked = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
+    if (!declaredLength && chunked) {
+      // No declared length: read it here (it is at most max-body-size) so an oversized one is
+      // refused before anything reaches the service.
+      readAtMost(request, maxBodyBytes)
+          .onSuccess(body -> proxy(rc, service, Body.body(body)))
+          .onFailure(
+              e -> {
+                if (e instanceof BodyTooLarge) {
+                  Problems.contentTooLarge(rc, maxBodyBytes);
+                } else {
+                  rc.response().reset();
+                }
+              });
+    } else {
+      // Known, checked length (or none): stream it.
+      proxy(rc, service, null);
+    }
+  }
+
+  private void proxy(RoutingContext rc, Service service, Body bufferedBody) {
+    HttpServerRequest request = rc.request();
+    ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
+    if (bufferedBody != null) {
+      proxyRequest.setBody(bufferedBody);
+    }
+    forwardedHeaders(rc, proxyRequest.headers());
+    upstreams
+        .request(service, request.method(), request.uri())
+        .compose(proxyRequest::send)
+        .onSuccess(
+            response -> {
+              cleanResponseHeaders(response);
+              response.send();
+            })
+        .onFailure(failure -> UpstreamFailures.answer(rc, service, config, failure));
+  }
+
+  private void forwardedHeaders(RoutingContext rc, MultiMap headers) {
+    HttpServerRequest request = rc.request();
+    removeConnectionNamed(headers, request.headers().getAll(HttpHeaders.CONNECTION));
+    headers.remove("Proxy-Connection");
+    headers.set(RequestIds.HEADER, RequestIds.of(rc));
+    String client = clientAddress(rc);
+    String prior = request.getHeader("X-Forwarded-For");
+    headers.set("X-Forwarded-For", prior == null ? client : prior + ", " + client);
+    headers.set("X-Forwarded-Proto", request.scheme());
+    HostAndPort authority = request.authority();
+    if (authority != null) {
+      headers.set("X-Forwarded-Host", authority.host());
+      int port =
+          authority.port() > 0 ? authority.port() : "https".equals(request.scheme()) ? 443 : 80;
+      headers.set("X-Forwarded-Port", Integer.toString(port));
+    }
+  }
+
+  private static void cleanResponseHeaders(ProxyResponse response) {
+    MultiMap headers = response.headers();
+    removeConnectionNamed(headers, headers.getAll(HttpHeaders.CONNECTION));
+    List<String> drop = new ArrayList<>();
+    for (String name : headers.names()) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (HOP_BY_HOP.contains(lower) || GATEWAY_OWNED.matcher(lower).matches()) {
+        drop.add(name);
+      }
+    }
+    drop.forEach(headers::remove);
+  }
+
+  /** Headers listed in Connection are hop-by-hop too (RFC 9110 §7.6.1). */
+  private static void removeConnectionNamed(MultiMap headers, List<String> connectionValues) {
+    for (String value : connectionValues) {
+      for (String name : value.split(",")) {
+        if (!name.isBlank()) {
+          headers.remove(name.trim());
+        }
+      }
+    }
+  }
+
+  private static Future<Buffer> readAtMost(HttpServerRequest request, long limit) {
+    Promise<Buffer> promise = Promise.promise();
+    Buffer body = Buffer.buffer();
+    request.handler(
+        chunk -> {
+          if (promise.future().isComplete()) {
+            return;
+          }
+          if ((long) body.length() + chunk.length() > limit) {
+            promise.tryFail(new BodyTooLarge());
+          } else {
+            body.appendBuffer(chunk);
+          }
+        });
+    request.endHandler(v -> promise.tryComplete(body));
+    request.exceptionHandler(promise::tryFail);
+    request.resume();
+    return promise.future();
+  }
+
+  private static final class BodyTooLarge extends RuntimeException {
+    BodyTooLarge() {
+      super("request body too large", null, false, false);
+    }
+  }
+
+  /**
+   * The caller's address (the peer, or what trusted proxies say if Quarkus is told to trust them).
+   */
+  public static String clientAddress(RoutingContext rc) {
+    var address = rc.request().remoteAddress();
+    return address == null ? "unknown" : address.hostAddress();
+  }
+}

@@ -1,0 +1,93 @@
+package dev.ats.gateway.security;
+
+import io.vertx.core.http.HttpMethod;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Who may do what, decided at the front door (the services check the same tokens again). The matrix
+ * is documented in the gateway's README; keep the two in step.
+ *
+ * <ul>
+ *   <li>Anyone: {@code GET /api/v1/roles}, {@code GET /api/v1/roles/{id}}, {@code POST
+ *       /api/v1/applications}, and with an {@code X-Application-Token} header {@code GET
+ *       /api/v1/applications/{id}} and {@code POST /api/v1/applications/{id}/withdraw}.
+ *   <li>{@code recruiter}: everything.
+ *   <li>{@code hiring-manager}: reads under roles and applications; {@code POST
+ *       /api/v1/applications/{id}/notes} and {@code /evaluations}.
+ *   <li>{@code integration}: reads under roles, applications and notifications.
+ * </ul>
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+  public enum Decision {
+    ALLOW,
+    /** Needs a valid token: 401. */
+    AUTHENTICATE,
+    /** The token's groups do not allow it: 403. */
+    FORBID
+  }
+
+  /**
+   * @param segments the normalised path below {@code /api/v1}, e.g. {@code [applications, 42,
+   *     notes]}
+   */
+  public Decision decide(
+      Caller caller, HttpMethod method, List<String> segments, boolean applicationToken) {
+    if (openToAnyone(method, segments, applicationToken)) {
+      return Decision.ALLOW;
+    }
+    if (caller.isAnonymous()) {
+      return Decision.AUTHENTICATE;
+    }
+    if (caller.is(Caller.RECRUITER)) {
+      return Decision.ALLOW;
+    }
+    String family = segments.isEmpty() ? "" : segments.get(0);
+    boolean read = isRead(method);
+    if (caller.is(Caller.HIRING_MANAGER)) {
+      if (read && (family.equals("roles") || family.equals("applications"))) {
+        return Decision.ALLOW;
+      }
+      if (method == HttpMethod.POST
+          && family.equals("applications")
+          && segments.size() == 3
+          && (segments.get(2).equals("notes") || segments.get(2).equals("evaluations"))) {
+        return Decision.ALLOW;
+      }
+    }
+    if (caller.is(Caller.INTEGRATION)
+        && read
+        && (family.equals("roles")
+            || family.equals("applications")
+            || family.equals("notifications"))) {
+      return Decision.ALLOW;
+    }
+    return Decision.FORBID;
+  }
+
+  private static boolean openToAnyone(
+      HttpMethod method, List<String> segments, boolean applicationToken) {
+    String family = segments.isEmpty() ? "" : segments.get(0);
+    int depth = segments.size();
+    if (family.equals("roles")) {
+      // The roles service shows anonymous callers OPEN roles only.
+      return isRead(method) && depth <= 2;
+    }
+    if (family.equals("applications")) {
+      if (method == HttpMethod.POST && depth == 1) {
+        return true; // submit
+      }
+      // The applications service checks that the token belongs to that application.
+      return applicationToken
+          && ((isRead(method) && depth == 2)
+              || (method == HttpMethod.POST && depth == 3 && segments.get(2).equals("withdraw")));
+    }
+    return false;
+  }
+
+  private static boolean isRead(HttpMethod method) {
+    return method == HttpMethod.GET || method == HttpMethod.HEAD;
+  }
+}

@@ -1,0 +1,174 @@
+package dev.ats.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.ats.infra.test.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The authorisation matrix of the README, row by row: 200 means the request reached its service (a
+ * stub that answers 200), 401 and 403 that the gateway refused it with a problem and forwarded
+ * nothing.
+ */
+@QuarkusTest
+class AuthorizationTest {
+
+  @BeforeEach
+  void clear() {
+    ServiceStubs.clear();
+  }
+
+  @ParameterizedTest(name = "{1} {2} (application token: {3}) as {0} -> {4}")
+  @CsvSource({
+    // roles: anyone reads the list and one role (the service shows anonymous callers OPEN ones)
+    "anonymous,      GET,    /api/v1/roles,                          false, 200",
+    "recruiter,      GET,    /api/v1/roles,                          false, 200",
+    "hiring-manager, GET,    /api/v1/roles,                          false, 200",
+    "integration,    GET,    /api/v1/roles,                          false, 200",
+    "anonymous,      GET,    /api/v1/roles/r-1,                      false, 200",
+    "integration,    GET,    /api/v1/roles/r-1,                      false, 200",
+    "anonymous,      GET,    /api/v1/roles/r-1/history,              false, 401",
+    "recruiter,      GET,    /api/v1/roles/r-1/history,              false, 200",
+    "hiring-manager, GET,    /api/v1/roles/r-1/history,              false, 200",
+    "integration,    GET,    /api/v1/roles/r-1/history,              false, 200",
+    "anonymous,      POST,   /api/v1/roles,                          false, 401",
+    "recruiter,      POST,   /api/v1/roles,                          false, 200",
+    "hiring-manager, POST,   /api/v1/roles,                          false, 403",
+    "integration,    POST,   /api/v1/roles,                          false, 403",
+    "anonymous,      PUT,    /api/v1/roles/r-1,                      false, 401",
+    "recruiter,      PUT,    /api/v1/roles/r-1,                      false, 200",
+    "hiring-manager, PUT,    /api/v1/roles/r-1,                      false, 403",
+    "integration,    POST,   /api/v1/roles/r-1/close,                false, 403",
+    "recruiter,      POST,   /api/v1/roles/r-1/close,                false, 200",
+    // applications: anyone submits; a candidate acts on one application with its token
+    "anonymous,      POST,   /api/v1/applications,                   false, 200",
+    "integration,    POST,   /api/v1/applications,                   false, 200",
+    "anonymous,      GET,    /api/v1/applications,                   false, 401",
+    "recruiter,      GET,    /api/v1/applications,                   false, 200",
+    "hiring-manager, GET,    /api/v1/applications,                   false, 200",
+    "integration,    GET,    /api/v1/applications,                   false, 200",
+    "anonymous,      GET,    /api/v1/applications/a-1,               false, 401",
+    "anonymous,      GET,    /api/v1/applications/a-1,               true,  200",
+    "hiring-manager, GET,    /api/v1/applications/a-1/evaluations,   false, 200",
+    "anonymous,      GET,    /api/v1/applications/a-1/notes,         true,  401",
+    "anonymous,      POST,   /api/v1/applications/a-1/withdraw,      false, 401",
+    "anonymous,      POST,   /api/v1/applications/a-1/withdraw,      true,  200",
+    "recruiter,      POST,   /api/v1/applications/a-1/withdraw,      false, 200",
+    "hiring-manager, POST,   /api/v1/applications/a-1/withdraw,      false, 403",
+    "anonymous,      POST,   /api/v1/applications/a-1/notes,         false, 401",
+    "recruiter,      POST,   /api/v1/applications/a-1/notes,         false, 200",
+    "hiring-manager, POST,   /api/v1/applications/a-1/notes,         false, 200",
+    "integration,    POST,   /api/v1/applications/a-1/notes,         false, 403",
+    "hiring-manager, POST,   /api/v1/applications/a-1/evaluations,   false, 200",
+    "integration,    POST,   /api/v1/applications/a-1/evaluations,   false, 403",
+    "anonymous,      POST,   /api/v1/applications/a-1/stage,         true,  401",
+    "recruiter,      POST,   /api/v1/applications/a-1/stage,         false, 200",
+    "hiring-manager, POST,   /api/v1/applications/a-1/stage,         false, 403",
+    "hiring-manager, DELETE, /api/v1/applications/a-1/notes/n-1,     false, 403",
+    // candidates: personal data, recruiters only
+    "anonymous,      DELETE, /api/v1/candidates/c-1,                 false, 401",
+    "recruiter,      DELETE, /api/v1/candidates/c-1,                 false, 200",
+    "hiring-manager, DELETE, /api/v1/candidates/c-1,                 false, 403",
+    "integration,    DELETE, /api/v1/candidates/c-1,                 false, 403",
+    "integration,    GET,    /api/v1/candidates/c-1,                 false, 403",
+    // notifications: recruiters, and integrations read
+    "anonymous,      GET,    /api/v1/notifications,                  false, 401",
+    "recruiter,      GET,    /api/v1/notifications,                  false, 200",
+    "hiring-manager, GET,    /api/v1/notifications,                  false, 403",
+    "integration,    GET,    /api/v1/notifications,                  false, 200",
+    "recruiter,      POST,   /api/v1/notifications/n-1/retry,        false, 200",
+    "integration,    POST,   /api/v1/notifications/n-1/retry,        false, 403",
+  })
+  void shouldApplyTheAuthorisationMatrix(
+      String caller, String method, String path, boolean applicationToken, int expected) {
+    String requestId = UUID.randomUUID().toString();
+    RequestSpecification request = given().header("X-Request-Id", requestId).body("{}");
+    String token =
+        switch (caller) {
+          case "recruiter" -> TestTokens.recruiter();
+          case "hiring-manager" -> TestTokens.hiringManager();
+          case "integration" -> TestTokens.integration();
+          default -> null;
+        };
+    if (token != null) {
+      request.header("Authorization", token);
+    }
+    if (applicationToken) {
+      request.header("X-Application-Token", "candidate-secret");
+    }
+
+    var response = request.contentType("application/json").request(method, path).then();
+
+    response.statusCode(expected);
+    if (expected == 200) {
+      response.header(
+          "X-Stub",
+          ServiceStubs.NAMES.stream().filter(path::contains).findFirst().orElse("applications"));
+      assertThat(ServiceStubs.receivedWithId(requestId)).hasSize(1);
+    } else {
+      response
+          .contentType("application/problem+json")
+          .body("status", equalTo(expected))
+          .body(
+              "type",
+              equalTo(
+                  expected == 401
+                      ? "https://ats.dev/problems/unauthorized"
+                      : "https://ats.dev/problems/forbidden"))
+          .body("instance", equalTo(path))
+          .body("requestId", equalTo(requestId));
+      assertThat(ServiceStubs.received()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"forged", "expired", "unsigned", "wrongIssuer", "garbage"})
+  void shouldRefuseABadTokenWith401EvenWhereAnonymousCallersAreLetIn(String kind) {
+    String token =
+        switch (kind) {
+          case "forged" -> TestTokens.forged("mallory", "recruiter");
+          case "expired" -> TestTokens.expired("rita.recruiter@ats.test", "recruiter");
+          case "unsigned" -> TestTokens.unsigned("mallory", "recruiter");
+          case "wrongIssuer" -> TestTokens.wrongIssuer("mallory", "recruiter");
+          default -> "not.a.jwt";
+        };
+    for (String[] call :
+        new String[][] {
+          {"GET", "/api/v1/roles"}, {"POST", "/api/v1/roles"}, {"GET", "/api/v1/notifications"}
+        }) {
+      given()
+          .header("Authorization", "Bearer " + token)
+          .request(call[0], call[1])
+          .then()
+          .statusCode(401)
+          .header("WWW-Authenticate", "Bearer")
+          .contentType("application/problem+json")
+          .body("type", equalTo("https://ats.dev/problems/unauthorized"))
+          .body("title", equalTo("Unauthorized"))
+          .body("status", equalTo(401))
+          .body("instance", equalTo(call[1]));
+    }
+    assertThat(ServiceStubs.received()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAValidTokenWithoutAKnownGroupWith403() {
+    given()
+        .header("Authorization", TestTokens.bearer("someone@ats.test", "candidate"))
+        .get("/api/v1/applications")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("title", equalTo("Forbidden"));
+    assertThat(ServiceStubs.received()).isEmpty();
+  }
+}

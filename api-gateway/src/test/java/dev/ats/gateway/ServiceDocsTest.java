@@ -1,0 +1,64 @@
+package dev.ats.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** One place for the whole API: each service's OpenAPI through the gateway, in one Swagger UI. */
+@QuarkusTest
+class ServiceDocsTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"roles", "applications", "notifications"})
+  void shouldServeEachServicesOpenApiPointingAtTheGatewayWithTheBearerScheme(String service) {
+    given()
+        .get("/openapi/" + service)
+        .then()
+        .statusCode(200)
+        .contentType("application/json")
+        .body("info.title", equalTo(service + "-service"))
+        .body("paths", hasKey("/api/v1/" + service))
+        .body("servers[0].url", equalTo("/"))
+        .body("components.securitySchemes.bearer.type", equalTo("http"))
+        .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+        .body("components.securitySchemes.bearer.bearerFormat", equalTo("JWT"))
+        .body("security[0]", hasKey("bearer"));
+  }
+
+  @Test
+  void shouldListEveryServiceInSwaggerUi() {
+    given()
+        .get("/q/swagger-ui/")
+        .then()
+        .statusCode(200)
+        .body(containsString("/openapi/roles"))
+        .body(containsString("/openapi/applications"))
+        .body(containsString("/openapi/notifications"));
+  }
+
+  @Test
+  void shouldAnswer404ProblemForAnUnknownService() {
+    given().get("/openapi/payroll").then().statusCode(404).contentType("application/problem+json");
+  }
+
+  @Test
+  void shouldAnswer502ProblemWhenAServiceCannotGiveItsDocument() {
+    ServiceStubs.stop("notifications");
+    try {
+      given()
+          .config(Clients.patience(10))
+          .get("/openapi/notifications")
+          .then()
+          .statusCode(502)
+          .contentType("application/problem+json");
+    } finally {
+      ServiceStubs.start("notifications");
+    }
+  }
+}
