@@ -48,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -119,7 +120,8 @@ public class RoleResource {
 
   @GET
   @PermitAll
-  @SecurityRequirement(name = RolesApi.BEARER)
+  @SecurityRequirementsSet(@SecurityRequirement(name = RolesApi.BEARER))
+  @SecurityRequirementsSet // no token at all: anonymous
   @Operation(
       summary = "List roles",
       description =
@@ -167,7 +169,8 @@ public class RoleResource {
   @GET
   @Path("/{id}")
   @PermitAll
-  @SecurityRequirement(name = RolesApi.BEARER)
+  @SecurityRequirementsSet(@SecurityRequirement(name = RolesApi.BEARER))
+  @SecurityRequirementsSet // no token at all: anonymous
   @Operation(
       summary = "Read a role",
       description =
@@ -214,10 +217,7 @@ public class RoleResource {
       content =
           @Content(
               mediaType = MERGE_PATCH,
-              schema =
-                  @Schema(
-                      implementation = RoleInput.class,
-                      description = "Any subset of the writable fields"),
+              schema = @Schema(implementation = RolePatch.class),
               examples = @ExampleObject(name = "moreOpenings", value = Examples.PATCH)))
   @APIResponse(
       responseCode = "200",
@@ -353,6 +353,7 @@ public class RoleResource {
           "Adds additionalOpenings first (optional body). A FILLED role, or any role whose"
               + " openings are all filled, needs additionalOpenings of at least 1 (409 otherwise).")
   @RequestBody(
+      required = false,
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
