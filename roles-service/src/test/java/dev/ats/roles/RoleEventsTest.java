@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ats.infra.test.EventSchemas;
 import dev.ats.infra.test.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.ats.roles.messaging.RoleEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +78,19 @@ class RoleEventsTest {
     JsonNode last = JSON.readTree(events.get(7).value()).path("role");
     JsonNode current = JSON.readTree(read(id).extract().asString());
     assertThat(last).as("the event's role is the REST representation").isEqualTo(current);
+  }
+
+  @Test
+  void shouldDocumentEveryRoleEventTypeInAsyncApi() throws Exception {
+    Path asyncapi = EventSchemas.eventsDirectory().getParent().resolve("asyncapi.yaml");
+    String document = Files.readString(asyncapi);
+    for (String type : RoleEvent.TYPES) {
+      assertThat(EventSchemas.eventsDirectory().resolve(type + ".json")).exists();
+      assertThat(document)
+          .as(type + " is a message of roles.events")
+          .contains("name: " + type)
+          .contains("$ref: './events/" + type + ".json'");
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.ats.roles.messaging;
 
 import dev.ats.roles.domain.RoleStatus;
 import dev.ats.roles.service.RoleSnapshot;
+import java.util.List;
 
 /**
  * The payload of every event on {@code roles.events}: the role after the change, the status before
@@ -17,4 +18,8 @@ public record RoleEvent(RoleSnapshot role, RoleStatus previousStatus, String rea
   public static final String CLOSED = "dev.ats.role.closed.v1";
   public static final String FILLED = "dev.ats.role.filled.v1";
   public static final String REOPENED = "dev.ats.role.reopened.v1";
+
+  /** Every type this service publishes; each has a schema in docs/events and a message in docs/asyncapi.yaml. */
+  public static final List<String> TYPES =
+      List.of(CREATED, OPENED, UPDATED, CLOSED, FILLED, REOPENED);
 }
