@@ -118,6 +118,33 @@ class RoleAccessTest {
   }
 
   @Test
+  void shouldAnswer401ToBadTokenEvenWhereNoTokenIsNeeded() {
+    String open = openRole("Access", 1);
+    given()
+        .header("Authorization", "Bearer " + TestTokens.forged("x", "recruiter"))
+        .get("/api/v1/roles/{id}", open)
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM);
+    given()
+        .header("Authorization", "Bearer " + TestTokens.unsigned("x", "recruiter"))
+        .get("/api/v1/roles")
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM);
+  }
+
+  @Test
+  void shouldTreatTokenWithoutReaderGroupLikeAnonymous() {
+    String draft = draft("Access", 1);
+    given()
+        .header("Authorization", TestTokens.bearer("candidate@ats.test"))
+        .get("/api/v1/roles/{id}", draft)
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
   void shouldListOnlyOpenRolesToAnonymousCallers() {
     String draft = draft("Access", 1);
     String open = openRole("Access", 1);

@@ -19,7 +19,10 @@ public record RoleEvent(RoleSnapshot role, RoleStatus previousStatus, String rea
   public static final String FILLED = "dev.ats.role.filled.v1";
   public static final String REOPENED = "dev.ats.role.reopened.v1";
 
-  /** Every type this service publishes; each has a schema in docs/events and a message in docs/asyncapi.yaml. */
+  /**
+   * Every type this service publishes; each has a schema in docs/events and a message in
+   * docs/asyncapi.yaml.
+   */
   public static final List<String> TYPES =
       List.of(CREATED, OPENED, UPDATED, CLOSED, FILLED, REOPENED);
 }

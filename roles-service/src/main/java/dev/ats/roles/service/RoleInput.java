@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -68,7 +69,7 @@ public record RoleInput(
         employmentType,
         durationWeeks,
         openings,
-        applicationDeadline,
+        applicationDeadline == null ? null : applicationDeadline.truncatedTo(ChronoUnit.MICROS),
         respondBy,
         rules);
   }
