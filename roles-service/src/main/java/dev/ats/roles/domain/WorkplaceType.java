@@ -1,0 +1,7 @@
+package dev.ats.roles.domain;
+
+public enum WorkplaceType {
+  ONSITE,
+  REMOTE,
+  HYBRID
+}

@@ -1,0 +1,12 @@
+package dev.ats.roles.rest;
+
+import dev.ats.roles.service.RoleSnapshot;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The OpenAPI shape of {@code Page<RoleSnapshot>} (documentation only). */
+@Schema(name = "RolePage", description = "One page of roles")
+record RolePage(
+    List<RoleSnapshot> items,
+    @Schema(description = "Opaque cursor for the next page; null on the last page", nullable = true)
+        String nextCursor) {}

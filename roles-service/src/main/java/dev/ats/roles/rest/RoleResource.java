@@ -1,0 +1,424 @@
+package dev.ats.roles.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ats.platform.error.ApiException;
+import dev.ats.platform.error.Problem;
+import dev.ats.platform.paging.Page;
+import dev.ats.platform.security.Groups;
+import dev.ats.roles.domain.EmploymentType;
+import dev.ats.roles.domain.RoleRepository;
+import dev.ats.roles.domain.RoleStatus;
+import dev.ats.roles.domain.WorkplaceType;
+import dev.ats.roles.service.RoleInput;
+import dev.ats.roles.service.RoleService;
+import dev.ats.roles.service.RoleSnapshot;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The roles API: thin, it maps HTTP to {@link RoleService} and back. */
+@Path("/api/v1/roles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Roles")
+public class RoleResource {
+
+  static final String MERGE_PATCH = "application/merge-patch+json";
+
+  private final RoleService roles;
+  private final SecurityIdentity identity;
+  private final ObjectMapper json;
+  private final Validator validator;
+
+  public RoleResource(
+      RoleService roles, SecurityIdentity identity, ObjectMapper json, Validator validator) {
+    this.roles = roles;
+    this.identity = identity;
+    this.json = json;
+    this.validator = validator;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Groups.RECRUITER)
+  @SecurityRequirement(name = RolesApi.BEARER)
+  @Operation(
+      summary = "Create a role",
+      description =
+          "Creates a DRAFT role (recruiters only). Eligibility rules: BOOLEAN allows EQUALS (true"
+              + " or false); NUMBER EQUALS, GTE, LTE (a number); DATE BEFORE, AFTER, ON_OR_BEFORE,"
+              + " ON_OR_AFTER (YYYY-MM-DD); CHOICE ONE_OF (options it names). Rule ids are unique"
+              + " camelCase identifiers.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RoleInput.class),
+              examples = @ExampleObject(name = "internship", value = Examples.CREATE)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location is the role's URL",
+      headers = {
+        @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        @Header(
+            name = "ETag",
+            description = "The role's version in quotes",
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RoleSnapshot.class),
+              examples = @ExampleObject(name = "role", value = Examples.ROLE)))
+  @APIResponse(responseCode = "400", ref = "Invalid")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  public RestResponse<RoleSnapshot> create(@Valid @NotNull RoleInput role, @Context UriInfo uri) {
+    RoleSnapshot created = roles.create(role);
+    return RestResponse.ResponseBuilder.<RoleSnapshot>created(
+            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(created)
+        .header(HttpHeaders.ETAG, created.etag())
+        .build();
+  }
+
+  @GET
+  @PermitAll
+  @SecurityRequirementsSet(@SecurityRequirement(name = RolesApi.BEARER))
+  @SecurityRequirementsSet // no token at all: anonymous
+  @Operation(
+      summary = "List roles",
+      description =
+          "Newest first (createdAt desc, id desc), cursor-paginated. The bearer token is optional:"
+              + " anonymous callers see OPEN roles only; recruiters, hiring managers and"
+              + " integrations see every status.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of roles",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RolePage.class),
+              examples = @ExampleObject(name = "page", value = Examples.PAGE)))
+  @APIResponse(responseCode = "400", ref = "Invalid")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  public Page<RoleSnapshot> list(
+      @Parameter(description = "Only roles in this status") @QueryParam("status") RoleStatus status,
+      @Parameter(description = "Only this team (case-insensitive)", example = "Engineering")
+          @QueryParam("team")
+          String team,
+      @QueryParam("workplaceType") WorkplaceType workplaceType,
+      @QueryParam("employmentType") EmploymentType employmentType,
+      @Parameter(
+              description = "Text in the title, description or team (case-insensitive)",
+              example = "intern")
+          @QueryParam("q")
+          String q,
+      @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor")
+          String cursor,
+      @Parameter(description = "Page size, 1 to 100 (default 20)", example = "20")
+          @QueryParam("limit")
+          Integer limit) {
+    RoleStatus visible = status;
+    if (!seesEveryStatus()) {
+      if (status != null && status != RoleStatus.OPEN) {
+        return new Page<>(List.of(), null);
+      }
+      visible = RoleStatus.OPEN;
+    }
+    return roles.list(
+        new RoleRepository.Filter(visible, team, workplaceType, employmentType, q), cursor, limit);
+  }
+
+  @GET
+  @Path("/{id}")
+  @PermitAll
+  @SecurityRequirementsSet(@SecurityRequirement(name = RolesApi.BEARER))
+  @SecurityRequirementsSet // no token at all: anonymous
+  @Operation(
+      summary = "Read a role",
+      description =
+          "Includes the eligibility questions, so that a careers page can render the application"
+              + " form. The bearer token is optional: anonymous callers can read OPEN roles only"
+              + " (any other status is a 404).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The role",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "The role's version in quotes",
+              schema = @Schema(type = SchemaType.STRING)),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RoleSnapshot.class),
+              examples = @ExampleObject(name = "role", value = Examples.ROLE)))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public RestResponse<RoleSnapshot> get(@PathParam("id") UUID id) {
+    return withETag(
+        roles.find(id, !seesEveryStatus()).orElseThrow(() -> ApiException.notFound("role", id)));
+  }
+
+  @PATCH
+  @Path("/{id}")
+  @Consumes(MERGE_PATCH)
+  @RolesAllowed(Groups.RECRUITER)
+  @SecurityRequirement(name = RolesApi.BEARER)
+  @Operation(
+      summary = "Change a role's fields",
+      description =
+          "An RFC 7396 JSON merge patch of the writable fields (those of a create): members set"
+              + " replace, null removes an optional field, eligibilityRules is replaced as a"
+              + " whole. Needs If-Match with the role's ETag. id, status, openingsFilled, version"
+              + " and the timestamps are read-only; status changes through /open, /close and"
+              + " /reopen. openings can never be set below openingsFilled; setting it equal on an"
+              + " OPEN role fills the role (role.filled). A patch that changes nothing leaves the"
+              + " version alone and publishes nothing.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MERGE_PATCH,
+              schema = @Schema(implementation = RolePatch.class),
+              examples = @ExampleObject(name = "moreOpenings", value = Examples.PATCH)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The role after the change",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "The new version in quotes",
+              schema = @Schema(type = SchemaType.STRING)),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RoleSnapshot.class),
+              examples = @ExampleObject(name = "role", value = Examples.ROLE)))
+  @APIResponse(responseCode = "400", ref = "Invalid")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(
+      responseCode = "409",
+      description = "openings would be fewer than openingsFilled",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(name = "belowFilled", value = Examples.OPENINGS_BELOW_FILLED)))
+  @APIResponse(responseCode = "412", ref = "Stale")
+  @APIResponse(
+      responseCode = "428",
+      description = "If-Match is missing",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(name = "ifMatchMissing", value = Examples.IF_MATCH_MISSING)))
+  public RestResponse<RoleSnapshot> patch(
+      @PathParam("id") UUID id,
+      @Parameter(description = "The role's ETag, as GET returned it", example = "\"4\"")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      String body)
+      throws JsonProcessingException {
+    long version = ETags.required(ifMatch);
+    JsonNode patch = body == null || body.isBlank() ? null : json.readTree(body);
+    return withETag(roles.patch(id, version, patch));
+  }
+
+  @POST
+  @Path("/{id}/open")
+  @RolesAllowed(Groups.RECRUITER)
+  @SecurityRequirement(name = RolesApi.BEARER)
+  @Operation(summary = "Open a DRAFT role", description = "Candidates can see and apply to it.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The role, now OPEN",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "The new version in quotes",
+              schema = @Schema(type = SchemaType.STRING)),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RoleSnapshot.class),
+              examples = @ExampleObject(name = "role", value = Examples.ROLE)))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "IllegalStatusChange")
+  @APIResponse(responseCode = "412", ref = "Stale")
+  public RestResponse<RoleSnapshot> open(
+      @PathParam("id") UUID id,
+      @Parameter(description = "Optional: the ETag the change is based on")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch) {
+    return withETag(roles.open(id, ETags.optional(ifMatch)));
+  }
+
+  @POST
+  @Path("/{id}/close")
+  @RolesAllowed(Groups.RECRUITER)
+  @SecurityRequirement(name = RolesApi.BEARER)
+  @Operation(summary = "Close an OPEN role", description = "The reason is required.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CloseRoleRequest.class),
+              examples = @ExampleObject(name = "close", value = Examples.CLOSE)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The role, now CLOSED",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "The new version in quotes",
+              schema = @Schema(type = SchemaType.STRING)),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RoleSnapshot.class),
+              examples = @ExampleObject(name = "role", value = Examples.ROLE)))
+  @APIResponse(responseCode = "400", ref = "Invalid")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "IllegalStatusChange")
+  @APIResponse(responseCode = "412", ref = "Stale")
+  public RestResponse<RoleSnapshot> close(
+      @PathParam("id") UUID id,
+      @Parameter(description = "Optional: the ETag the change is based on")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      String body)
+      throws JsonProcessingException {
+    CloseRoleRequest request = optionalBody(body, CloseRoleRequest.class);
+    if (request == null) {
+      throw ApiException.badRequest("send a JSON body with the reason, e.g. {\"reason\": \"...\"}");
+    }
+    return withETag(roles.close(id, ETags.optional(ifMatch), request.reason()));
+  }
+
+  @POST
+  @Path("/{id}/reopen")
+  @RolesAllowed(Groups.RECRUITER)
+  @SecurityRequirement(name = RolesApi.BEARER)
+  @Operation(
+      summary = "Reopen a CLOSED or FILLED role",
+      description =
+          "Adds additionalOpenings first (optional body). A FILLED role, or any role whose"
+              + " openings are all filled, needs additionalOpenings of at least 1 (409 otherwise).")
+  @RequestBody(
+      required = false,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ReopenRoleRequest.class),
+              examples = @ExampleObject(name = "reopen", value = Examples.REOPEN)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The role, OPEN again",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "The new version in quotes",
+              schema = @Schema(type = SchemaType.STRING)),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RoleSnapshot.class),
+              examples = @ExampleObject(name = "role", value = Examples.ROLE)))
+  @APIResponse(responseCode = "400", ref = "Invalid")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "IllegalStatusChange")
+  @APIResponse(responseCode = "412", ref = "Stale")
+  public RestResponse<RoleSnapshot> reopen(
+      @PathParam("id") UUID id,
+      @Parameter(description = "Optional: the ETag the change is based on")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      String body)
+      throws JsonProcessingException {
+    ReopenRoleRequest request = optionalBody(body, ReopenRoleRequest.class);
+    int additional =
+        request == null || request.additionalOpenings() == null ? 0 : request.additionalOpenings();
+    String reason = request == null ? null : request.reason();
+    return withETag(roles.reopen(id, ETags.optional(ifMatch), additional, reason));
+  }
+
+  /**
+   * Reads and validates an optional JSON body. The status actions take the body as text, so that a
+   * call without any body (and so without a Content-Type) still reaches them.
+   */
+  private <T> T optionalBody(String body, Class<T> type) throws JsonProcessingException {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    T request = json.readValue(body, type);
+    if (request == null) {
+      return null;
+    }
+    Set<ConstraintViolation<T>> violations = validator.validate(request);
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
+    return request;
+  }
+
+  /** Recruiters, hiring managers and integrations see every status; anyone else OPEN only. */
+  private boolean seesEveryStatus() {
+    return identity.hasRole(Groups.RECRUITER)
+        || identity.hasRole(Groups.HIRING_MANAGER)
+        || identity.hasRole(Groups.INTEGRATION);
+  }
+
+  private static RestResponse<RoleSnapshot> withETag(RoleSnapshot role) {
+    return RestResponse.ResponseBuilder.ok(role).header(HttpHeaders.ETAG, role.etag()).build();
+  }
+}

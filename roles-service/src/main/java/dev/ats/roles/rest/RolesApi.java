@@ -1,0 +1,111 @@
+package dev.ats.roles.rest;
+
+import dev.ats.platform.error.Problem;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The OpenAPI document's shared parts: the bearer scheme and the problem responses every protected
+ * operation can give. No {@code @ApplicationPath}: resources keep their own paths.
+ */
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "ATS roles-service",
+            version = "1.0",
+            description =
+                "Roles (job openings) with openings, eligibility questions and a respond-by date."
+                    + " Recruiters write; hiring managers and integrations read everything;"
+                    + " anonymous callers see OPEN roles only."),
+    tags = @Tag(name = "Roles", description = "Job openings and their status"),
+    components =
+        @Components(
+            securitySchemes =
+                @SecurityScheme(
+                    securitySchemeName = RolesApi.BEARER,
+                    type = SecuritySchemeType.HTTP,
+                    scheme = "bearer",
+                    bearerFormat = "JWT",
+                    description =
+                        "An RS256 JWT whose groups claim holds recruiter, hiring-manager or"
+                            + " integration"),
+            responses = {
+              @APIResponse(
+                  name = "Unauthorized",
+                  responseCode = "401",
+                  description = "No bearer token, or one that is invalid or expired",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "unauthorized",
+                                  value = Examples.UNAUTHORIZED))),
+              @APIResponse(
+                  name = "Forbidden",
+                  responseCode = "403",
+                  description = "The token's groups do not allow this (writes need recruiter)",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN))),
+              @APIResponse(
+                  name = "NotFound",
+                  responseCode = "404",
+                  description = "No such role (or, for anonymous callers, no such OPEN role)",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(name = "notFound", value = Examples.NOT_FOUND))),
+              @APIResponse(
+                  name = "Invalid",
+                  responseCode = "400",
+                  description = "Invalid input; violations lists each field and what is wrong",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(name = "validation", value = Examples.VALIDATION))),
+              @APIResponse(
+                  name = "IllegalStatusChange",
+                  responseCode = "409",
+                  description =
+                      "The role's status does not allow this action; allowedActions names those"
+                          + " that it does",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "illegalStatus",
+                                  value = Examples.ILLEGAL_STATUS))),
+              @APIResponse(
+                  name = "Stale",
+                  responseCode = "412",
+                  description = "If-Match names a version that is no longer current",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class),
+                          examples = @ExampleObject(name = "stale", value = Examples.STALE)))
+            }))
+public class RolesApi extends Application {
+
+  public static final String BEARER = "bearer";
+}

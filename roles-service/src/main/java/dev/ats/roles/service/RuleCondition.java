@@ -1,0 +1,23 @@
+package dev.ats.roles.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What makes an answer pass: {@code answer <operator> value}. */
+@Schema(name = "RuleCondition", description = "What makes an answer pass: answer <operator> value")
+public record RuleCondition(
+    @Schema(
+            description =
+                "BOOLEAN: EQUALS; NUMBER: EQUALS, GTE, LTE; DATE: BEFORE, AFTER, ON_OR_BEFORE,"
+                    + " ON_OR_AFTER; CHOICE: ONE_OF",
+            example = "EQUALS")
+        @NotNull
+        Operator operator,
+    @Schema(
+            description =
+                "BOOLEAN: true or false; NUMBER: a number; DATE: YYYY-MM-DD; CHOICE: an array of"
+                    + " allowed options",
+            example = "true",
+            implementation = Object.class)
+        JsonNode value) {}

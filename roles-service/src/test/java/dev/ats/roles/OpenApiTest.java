@@ -1,0 +1,76 @@
+package dev.ats.roles;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document describes every endpoint, with examples and the bearer scheme. */
+@QuarkusTest
+class OpenApiTest {
+
+  private static final Map<String, List<String>> OPERATIONS =
+      Map.of(
+          "/api/v1/roles", List.of("get", "post"),
+          "/api/v1/roles/{id}", List.of("get", "patch"),
+          "/api/v1/roles/{id}/open", List.of("post"),
+          "/api/v1/roles/{id}/close", List.of("post"),
+          "/api/v1/roles/{id}/reopen", List.of("post"));
+
+  @Test
+  void shouldDocumentEveryOperationWithExamplesAndBearerSecurity() throws Exception {
+    String document =
+        given()
+            .queryParam("format", "json")
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    Files.writeString(Path.of("target", "openapi.json"), document);
+    JsonNode api = new ObjectMapper().readTree(document);
+
+    JsonNode bearer = api.at("/components/securitySchemes/bearer");
+    assertThat(bearer.path("type").asText()).isEqualTo("http");
+    assertThat(bearer.path("scheme").asText()).isEqualTo("bearer");
+    assertThat(api.at("/components/securitySchemes").size()).as("one scheme").isEqualTo(1);
+    assertThat(api.at("/paths/~1api~1v1~1roles/get/security").toString())
+        .as("listing works without a token too")
+        .contains("{}");
+
+    OPERATIONS.forEach(
+        (path, methods) -> {
+          for (String method : methods) {
+            JsonNode operation = api.path("paths").path(path).path(method);
+            String where = method.toUpperCase() + " " + path;
+            assertThat(operation.isMissingNode()).as(where).isFalse();
+            assertThat(operation.path("summary").asText()).as(where + " summary").isNotBlank();
+            JsonNode ok =
+                operation
+                    .path("responses")
+                    .path(method.equals("post") && path.equals("/api/v1/roles") ? "201" : "200");
+            assertThat(ok.findValues("examples")).as(where + " response examples").isNotEmpty();
+            assertThat(operation.path("security").toString())
+                .as(where + " security")
+                .contains("bearer");
+            if (!method.equals("get") && !path.endsWith("/open")) {
+              assertThat(operation.path("requestBody").findValues("examples"))
+                  .as(where + " request examples")
+                  .isNotEmpty();
+            }
+          }
+        });
+    assertThat(
+            api.at("/paths/~1api~1v1~1roles~1{id}/patch/requestBody/content")
+                .has("application/merge-patch+json"))
+        .isTrue();
+    assertThat(api.at("/components/responses/Stale").isMissingNode()).isFalse();
+  }
+}

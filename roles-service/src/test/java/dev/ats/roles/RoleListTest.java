@@ -1,0 +1,116 @@
+package dev.ats.roles;
+
+import static dev.ats.roles.RoleFixtures.PROBLEM;
+import static dev.ats.roles.RoleFixtures.action;
+import static dev.ats.roles.RoleFixtures.create;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.ats.infra.test.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RoleListTest {
+
+  private static String role(
+      String team, String title, String workplace, String employment, String description) {
+    String body =
+        """
+        {"title": "%s", "team": "%s", "description": "%s", "location": "Lisbon",
+         "workplaceType": "%s", "employmentType": "%s", "openings": 1}
+        """
+            .formatted(title, team, description, workplace, employment);
+    return create(body).statusCode(201).extract().path("id");
+  }
+
+  private static ValidatableResponse list(Map<String, Object> query) {
+    return given()
+        .header("Authorization", TestTokens.integration())
+        .queryParams(query)
+        .get("/api/v1/roles")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void shouldPageThroughEveryRoleNewestFirstWithoutRepeats() {
+    String team = "Paging-" + UUID.randomUUID();
+    List<String> created = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      created.add(role(team, "Role " + i, "REMOTE", "FULL_TIME", "d"));
+    }
+
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      var query = new java.util.HashMap<String, Object>(Map.of("team", team, "limit", 3));
+      if (cursor != null) {
+        query.put("cursor", cursor);
+      }
+      var page = list(query).extract();
+      seen.addAll(page.path("items.id"));
+      cursor = page.path("nextCursor");
+      pages++;
+    } while (cursor != null);
+
+    assertThat(pages).isEqualTo(3);
+    java.util.Collections.reverse(created);
+    assertThat(seen).containsExactlyElementsOf(created);
+  }
+
+  @Test
+  void shouldFilterByStatusTeamWorkplaceEmploymentAndText() {
+    String team = "Filters-" + UUID.randomUUID();
+    String remoteIntern = role(team, "Security Engineer - Intern", "REMOTE", "INTERNSHIP", "hunt");
+    String onsiteFullTime = role(team, "Site Reliability", "ONSITE", "FULL_TIME", "Keep it UP");
+    String hybridContract = role(team, "Product Manager", "HYBRID", "CONTRACT", "plan 100%");
+    action(onsiteFullTime, "open", null).statusCode(200);
+
+    list(Map.of("team", team.toUpperCase(), "status", "OPEN"))
+        .body("items.id", contains(onsiteFullTime));
+    list(Map.of("team", team, "status", "DRAFT"))
+        .body("items.id", contains(hybridContract, remoteIntern));
+    list(Map.of("team", team, "workplaceType", "REMOTE")).body("items.id", contains(remoteIntern));
+    list(Map.of("team", team, "employmentType", "CONTRACT"))
+        .body("items.id", contains(hybridContract));
+    list(Map.of("team", team, "q", "intern")).body("items.id", contains(remoteIntern));
+    list(Map.of("team", team, "q", "keep it up")).body("items.id", contains(onsiteFullTime));
+    list(Map.of("team", team, "q", "100%")).body("items.id", contains(hybridContract));
+    list(Map.of("team", team, "q", "_")).body("items", org.hamcrest.Matchers.empty());
+    list(Map.of("q", team.substring(8)))
+        .body("items.id", contains(hybridContract, onsiteFullTime, remoteIntern))
+        .body("nextCursor", nullValue());
+  }
+
+  @Test
+  void shouldRefuseBadFilterCursorAndLimit() {
+    given()
+        .queryParam("status", "SLEEPING")
+        .get("/api/v1/roles")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM);
+    given()
+        .queryParam("cursor", "garbage!")
+        .get("/api/v1/roles")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM);
+    given()
+        .queryParam("limit", 101)
+        .get("/api/v1/roles")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM);
+    given().queryParam("limit", 0).get("/api/v1/roles").then().statusCode(400).contentType(PROBLEM);
+  }
+}
