@@ -31,6 +31,7 @@ class OutboxRelayTest {
   @Inject OutboxRelay relay;
   @Inject Inbox inbox;
   @Inject EntityManager em;
+  @Inject dev.ats.platform.housekeeping.Housekeeping housekeeping;
 
   @Test
   void shouldPublishCommittedEventAsBinaryCloudEventKeyedBySubject() {
@@ -167,6 +168,39 @@ class OutboxRelayTest {
                 .call(() -> inbox.firstDelivery("other-consumer", eventId)))
         .as("each consumer keeps its own record")
         .isTrue();
+  }
+
+  @Test
+  void shouldPurgeOnlyPublishedEventsAndInboxRecordsOlderThanTheirRetention() {
+    String subject = UUID.randomUUID().toString();
+    UUID published =
+        QuarkusTransaction.requiringNew()
+            .call(() -> outbox.add(TOPIC, "dev.ats.test.Probed", subject, Map.of()));
+    drainOutbox();
+    UUID pending =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    outbox.add(
+                        "platform.test.unpublished", "dev.ats.test.Probed", subject, Map.of()));
+    String handled = UUID.randomUUID().toString();
+    QuarkusTransaction.requiringNew().run(() -> inbox.firstDelivery("test-consumer", handled));
+
+    // Seen from 60 days in the future, everything is old; only the unpublished event must stay.
+    housekeeping.purge(java.time.Instant.now().plus(java.time.Duration.ofDays(60)));
+
+    assertThat(QuarkusTransaction.requiringNew().call(() -> countEvents(published))).isZero();
+    assertThat(QuarkusTransaction.requiringNew().call(() -> countEvents(pending))).isEqualTo(1);
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> inbox.firstDelivery("test-consumer", handled)))
+        .isTrue();
+  }
+
+  private long countEvents(UUID eventId) {
+    return em.createQuery("select count(e) from OutboxEvent e where e.eventId = :id", Long.class)
+        .setParameter("id", eventId)
+        .getSingleResult();
   }
 
   private void drainOutbox() {
