@@ -32,8 +32,8 @@ class RespondByTest {
   void shouldSendOneStatusUpdateToEachUndecidedApplicationNotToldAnythingYet()
       throws MessagingException {
     UUID roleId = UUID.randomUUID();
-    LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-    Events.role("opened", roleId, "Software Engineer - Intern", yesterday, 3);
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    Events.role("opened", roleId, "Software Engineer - Intern", today.plusDays(20), 3);
     Application waiting = Application.of("Ada", "Software Engineer - Intern", roleId);
     Application screened = Application.of("Grace", "Software Engineer - Intern", roleId);
     Application interviewing = Application.of("Alan", "Software Engineer - Intern", roleId);
@@ -43,18 +43,23 @@ class RespondByTest {
     for (Application each : List.of(waiting, screened, interviewing, hired, rejected, withdrawn)) {
       Events.submitted(each, "ELIGIBLE");
     }
-    Events.stageChanged(screened, "APPLIED", "SCREENING");
+    String screening = Events.stageChanged(screened, "APPLIED", "SCREENING");
     Events.stageChanged(interviewing, "APPLIED", "INTERVIEWING");
     Events.hired(hired);
     Events.rejected(rejected, "NOT_A_FIT", null);
     Events.withdrawn(withdrawn);
-
-    Api.awaitSent(waiting.applicationId(), "APPLICATION_RECEIVED", "STATUS_UPDATE");
-    Api.awaitSent(screened.applicationId(), "APPLICATION_RECEIVED", "STATUS_UPDATE");
     Api.awaitSent(interviewing.applicationId(), "APPLICATION_RECEIVED", "MOVING_TO_INTERVIEWS");
     Api.awaitSent(hired.applicationId(), "APPLICATION_RECEIVED", "WELCOME");
     Api.awaitSent(rejected.applicationId(), "APPLICATION_RECEIVED", "REJECTION");
     Api.awaitSent(withdrawn.applicationId(), "APPLICATION_RECEIVED", "WITHDRAWAL_CONFIRMED");
+    Api.awaitSent(waiting.applicationId(), "APPLICATION_RECEIVED");
+    await().atMost(Api.PATIENCE).until(() -> processed(screening));
+
+    // The respond-by date passes (here: the recruiter sets it to yesterday).
+    Events.role("updated", roleId, "Software Engineer - Intern", today.minusDays(1), 4);
+
+    Api.awaitSent(waiting.applicationId(), "APPLICATION_RECEIVED", "STATUS_UPDATE");
+    Api.awaitSent(screened.applicationId(), "APPLICATION_RECEIVED", "STATUS_UPDATE");
 
     // Two instances running the job at the same moment, and more runs later, add nothing.
     CompletableFuture<Integer> one =

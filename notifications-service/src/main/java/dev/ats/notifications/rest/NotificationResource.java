@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Notifications", description = "The messages written to candidates, and their delivery")
-@SecurityRequirement(name = ApiDocumentation.BEARER)
+@SecurityRequirement(name = "bearer")
 @APIResponse(
     responseCode = "401",
     description = "No valid bearer token",
