@@ -100,6 +100,31 @@ class ErasureTest {
     assertThat(TestSmtp.messagesTo(first.email())).isEmpty();
   }
 
+  @Test
+  void shouldNotWriteToACandidateErasedBeforeTheirApplicationArrived() {
+    Application late = Application.of("Grace", "Security Engineer - Intern");
+    // candidate.erased is keyed by candidate id: it may overtake the application's own events.
+    String erasure = Events.erased(late.candidateId(), List.of(late.applicationId()));
+    await().atMost(Api.PATIENCE).until(() -> processed(erasure));
+
+    Events.submitted(late, "ELIGIBLE");
+    String last = Events.stageChanged(late, "APPLIED", "INTERVIEWING");
+    await().atMost(Api.PATIENCE).until(() -> processed(last));
+
+    assertThat(Api.notificationsOf(late.applicationId())).isEmpty();
+    assertThat(personalDataLeftFor(late.candidateId(), late.email())).isZero();
+  }
+
+  private boolean processed(String eventId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                !em.createNativeQuery("select 1 from processed_event where event_id = :id")
+                    .setParameter("id", eventId)
+                    .getResultList()
+                    .isEmpty());
+  }
+
   /** Rows of any table of this service that still hold the address or the name. */
   private long personalDataLeftFor(UUID candidateId, String email) {
     return QuarkusTransaction.requiringNew()
