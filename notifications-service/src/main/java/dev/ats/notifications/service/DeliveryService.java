@@ -44,7 +44,8 @@ public class DeliveryService {
   @Scheduled(
       every = "${ats.notifications.delivery.interval:1s}",
       delayed = "1s",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void tick() {
     try {
       deliverDue();

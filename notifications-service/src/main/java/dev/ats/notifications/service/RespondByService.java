@@ -38,7 +38,8 @@ public class RespondByService {
   @Scheduled(
       every = "${ats.notifications.respond-by.interval:15m}",
       delayed = "5s",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void tick() {
     try {
       writeDueStatusUpdates();
