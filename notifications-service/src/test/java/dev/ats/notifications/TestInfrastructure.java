@@ -6,11 +6,12 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
 /**
- * Real PostgreSQL (database "notifications") and a real Kafka broker for every test of this
- * service.
+ * Real PostgreSQL (database "notifications"), a real Kafka broker and a real SMTP server
+ * (GreenMail) for every test of this service.
  */
 @WithTestResource(
     value = AtsTestInfrastructure.class,
     scope = TestResourceScope.GLOBAL,
     initArgs = @ResourceArg(name = "database", value = "notifications"))
+@WithTestResource(value = TestSmtp.class, scope = TestResourceScope.GLOBAL)
 public class TestInfrastructure {}

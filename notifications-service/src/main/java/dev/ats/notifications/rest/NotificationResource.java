@@ -1,0 +1,197 @@
+package dev.ats.notifications.rest;
+
+import dev.ats.notifications.domain.NotificationStatus;
+import dev.ats.notifications.domain.NotificationType;
+import dev.ats.notifications.service.NotificationQueryService;
+import dev.ats.platform.error.Problem;
+import dev.ats.platform.paging.Page;
+import dev.ats.platform.security.Groups;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Notifications", description = "The messages written to candidates, and their delivery")
+@SecurityRequirement(name = "bearer")
+@APIResponse(
+    responseCode = "401",
+    description = "No valid bearer token",
+    content =
+        @Content(
+            mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class),
+            examples =
+                @ExampleObject(
+                    name = "unauthorized",
+                    value =
+                        "{\"type\":\"https://ats.dev/problems/unauthorized\",\"title\":"
+                            + "\"Unauthorized\",\"status\":401,\"detail\":\"This needs a valid"
+                            + " bearer token (Authorization: Bearer ...)\"}")))
+@APIResponse(
+    responseCode = "403",
+    description = "The token's groups do not allow this",
+    content =
+        @Content(
+            mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class),
+            examples =
+                @ExampleObject(
+                    name = "forbidden",
+                    value =
+                        "{\"type\":\"https://ats.dev/problems/forbidden\",\"title\":\"Forbidden\","
+                            + "\"status\":403,\"detail\":\"Your token's groups do not allow"
+                            + " this\"}")))
+public class NotificationResource {
+
+  private final NotificationQueryService notifications;
+
+  public NotificationResource(NotificationQueryService notifications) {
+    this.notifications = notifications;
+  }
+
+  @GET
+  @RolesAllowed({Groups.RECRUITER, Groups.HIRING_MANAGER, Groups.INTEGRATION})
+  @Operation(
+      summary = "List notifications, newest first",
+      description =
+          "Filters combine with AND. Pass the returned nextCursor as ?cursor= for the next page.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of notifications",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = NotificationPage.class),
+              examples =
+                  @ExampleObject(
+                      name = "page",
+                      value =
+                          "{\"items\":[{\"id\":\"3f0c1b8e-5a4e-4c55-9a53-1f2f0d0f7c11\","
+                              + "\"applicationId\":\"0b7e4a1c-2f3d-4e5f-8a9b-0c1d2e3f4a5b\","
+                              + "\"candidateId\":\"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\","
+                              + "\"recipient\":\"ada@example.com\","
+                              + "\"type\":\"APPLICATION_RECEIVED\",\"status\":\"SENT\","
+                              + "\"subject\":\"We received your application for Software"
+                              + " Engineer - Intern\",\"attempts\":1,"
+                              + "\"createdAt\":\"2026-11-27T14:05:00Z\","
+                              + "\"sentAt\":\"2026-11-27T14:05:01Z\"}],"
+                              + "\"nextCursor\":\"djEfMjAyNi0xMS0yN1QxNDowNTowMFofM2YwYw\"}")))
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad filter, limit or cursor",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Page<NotificationSummary> list(
+      @Parameter(description = "Only this application's notifications") @QueryParam("applicationId")
+          UUID applicationId,
+      @Parameter(description = "Only notifications to this address (case-insensitive)")
+          @QueryParam("candidateEmail")
+          String candidateEmail,
+      @Parameter(description = "Only this kind of message") @QueryParam("type")
+          NotificationType type,
+      @Parameter(description = "Only notifications in this delivery state") @QueryParam("status")
+          NotificationStatus status,
+      @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor")
+          String cursor,
+      @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit")
+          Integer limit) {
+    return notifications.list(
+        new NotificationQueryService.Filter(applicationId, candidateEmail, type, status),
+        cursor,
+        limit);
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Groups.RECRUITER, Groups.HIRING_MANAGER, Groups.INTEGRATION})
+  @Operation(summary = "One notification with its rendered message and delivery attempts")
+  @APIResponse(
+      responseCode = "200",
+      description = "The notification",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = NotificationDetail.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such notification",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "not-found",
+                      value =
+                          "{\"type\":\"https://ats.dev/problems/not-found\",\"title\":\"Not"
+                              + " found\",\"status\":404,\"detail\":\"notification"
+                              + " 3f0c1b8e-5a4e-4c55-9a53-1f2f0d0f7c11 does not exist\"}")))
+  public NotificationDetail get(@PathParam("id") UUID id) {
+    return notifications.get(id);
+  }
+
+  @POST
+  @Path("/{id}/retry")
+  @RolesAllowed(Groups.RECRUITER)
+  @Operation(
+      summary = "Queue a FAILED notification again",
+      description =
+          "The sender tries it again at its next tick, with a fresh set of attempts. Only a FAILED"
+              + " notification whose candidate was not erased can be retried.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Queued again (status PENDING)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = NotificationDetail.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such notification",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Not FAILED (pending, sent or cancelled), or its candidate was erased",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "not-failed",
+                      value =
+                          "{\"type\":\"https://ats.dev/problems/conflict\",\"title\":"
+                              + "\"Conflict\",\"status\":409,\"detail\":\"only a FAILED"
+                              + " notification can be retried; this one is SENT\","
+                              + "\"currentStatus\":\"SENT\"}")))
+  public NotificationDetail retry(@PathParam("id") UUID id) {
+    return notifications.retry(id);
+  }
+
+  /** For the OpenAPI document only: {@code Page<NotificationSummary>}. */
+  @Schema(name = "NotificationPage")
+  public record NotificationPage(
+      java.util.List<NotificationSummary> items,
+      @Schema(description = "Opaque cursor for the next page; null on the last page")
+          String nextCursor) {}
+}

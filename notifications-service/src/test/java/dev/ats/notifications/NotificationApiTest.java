@@ -1,0 +1,193 @@
+package dev.ats.notifications;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.ats.infra.test.TestTokens;
+import dev.ats.notifications.Events.Application;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The notifications API: who may do what, filters, pages and problems. */
+@QuarkusTest
+class NotificationApiTest {
+
+  @Test
+  void shouldListNotificationsOfAnApplicationPageByPageWithFilters() {
+    Application linus = Application.of("Linus", "Kernel Engineer - Intern");
+    Events.submitted(linus, "ELIGIBLE");
+    Events.stageChanged(linus, "APPLIED", "INTERVIEWING");
+    Events.stageChanged(linus, "INTERVIEWING", "OFFERED");
+    Api.awaitSent(linus.applicationId(), "APPLICATION_RECEIVED", "MOVING_TO_INTERVIEWS", "OFFER");
+
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      var page =
+          given()
+              .header("Authorization", TestTokens.integration())
+              .queryParam("applicationId", linus.applicationId())
+              .queryParam("limit", 2)
+              .queryParam("cursor", cursor)
+              .get("/api/v1/notifications")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      seen.addAll(page.getList("items.type"));
+      cursor = page.getString("nextCursor");
+    } while (cursor != null);
+    assertThat(seen).containsExactly("OFFER", "MOVING_TO_INTERVIEWS", "APPLICATION_RECEIVED");
+
+    given()
+        .header("Authorization", TestTokens.hiringManager())
+        .queryParam("candidateEmail", linus.email().toUpperCase())
+        .queryParam("type", "OFFER")
+        .queryParam("status", "SENT")
+        .get("/api/v1/notifications")
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(1))
+        .body("items[0].subject", equalTo("An offer for Kernel Engineer - Intern"))
+        .body("items[0].recipient", equalTo(linus.email()))
+        .body("nextCursor", nullValue());
+    given()
+        .header("Authorization", TestTokens.recruiter())
+        .queryParam("status", "FAILED")
+        .queryParam("applicationId", linus.applicationId())
+        .get("/api/v1/notifications")
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(0));
+  }
+
+  @Test
+  void shouldShowTheRenderedMessageAndItsDeliveryAttempts() {
+    Application ada = Application.of("Ada", "Software Engineer - Intern");
+    Events.submitted(ada, "ELIGIBLE");
+    Api.awaitSent(ada.applicationId(), "APPLICATION_RECEIVED");
+    Object id = Api.notificationsOf(ada.applicationId()).get(0).get("id");
+
+    given()
+        .header("Authorization", TestTokens.hiringManager())
+        .get("/api/v1/notifications/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("recipient", equalTo(ada.email()))
+        .body("subject", equalTo("We received your application for Software Engineer - Intern"))
+        .body("bodyText", org.hamcrest.Matchers.containsString("Hi Ada,"))
+        .body("bodyHtml", org.hamcrest.Matchers.containsString("<p>Hi Ada,</p>"))
+        .body("deliveryAttempts", hasSize(1))
+        .body("deliveryAttempts[0].outcome", equalTo("SENT"))
+        .body("sentAt", notNullValue());
+  }
+
+  @Test
+  void shouldRejectAnonymousCallersWithA401Problem() {
+    given()
+        .get("/api/v1/notifications")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+    given()
+        .header("Authorization", "Bearer " + TestTokens.forged("x", "recruiter"))
+        .get("/api/v1/notifications/{id}", UUID.randomUUID())
+        .then()
+        .statusCode(401);
+    given()
+        .post("/api/v1/notifications/{id}/retry", UUID.randomUUID())
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void shouldLetOnlyRecruitersRetry() {
+    for (String reader : List.of(TestTokens.hiringManager(), TestTokens.integration())) {
+      given()
+          .header("Authorization", reader)
+          .post("/api/v1/notifications/{id}/retry", UUID.randomUUID())
+          .then()
+          .statusCode(403)
+          .contentType("application/problem+json");
+    }
+    given()
+        .header("Authorization", TestTokens.bearer("someone@ats.test", "candidate"))
+        .get("/api/v1/notifications")
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
+  void shouldAnswer404ForAnUnknownNotification() {
+    UUID unknown = UUID.randomUUID();
+    given()
+        .header("Authorization", TestTokens.recruiter())
+        .get("/api/v1/notifications/{id}", unknown)
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("detail", equalTo("notification " + unknown + " does not exist"));
+    given()
+        .header("Authorization", TestTokens.recruiter())
+        .post("/api/v1/notifications/{id}/retry", unknown)
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
+  void shouldAnswer409WhenRetryingANotificationThatDidNotFail() {
+    Application grace = Application.of("Grace", "Security Engineer - Intern");
+    Events.submitted(grace, "ELIGIBLE");
+    Api.awaitSent(grace.applicationId(), "APPLICATION_RECEIVED");
+    Object id = Api.notificationsOf(grace.applicationId()).get(0).get("id");
+
+    given()
+        .header("Authorization", TestTokens.recruiter())
+        .post("/api/v1/notifications/{id}/retry", id)
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("currentStatus", equalTo("SENT"));
+  }
+
+  @Test
+  void shouldAnswer400ForBadFiltersAndCursors() {
+    for (String[] bad :
+        List.of(
+            new String[] {"type", "NOT_A_TYPE"},
+            new String[] {"status", "LOST"},
+            new String[] {"applicationId", "42"},
+            new String[] {"cursor", "bm90LWEtY3Vyc29y"},
+            new String[] {"limit", "1000"})) {
+      given()
+          .header("Authorization", TestTokens.recruiter())
+          .queryParam(bad[0], bad[1])
+          .get("/api/v1/notifications")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json");
+    }
+  }
+
+  @Test
+  void shouldDocumentTheApiWithItsBearerScheme() {
+    given()
+        .accept("application/json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+        .body("paths.'/api/v1/notifications'.get.security.bearer", everyItem(notNullValue()))
+        .body("paths.'/api/v1/notifications/{id}/retry'.post.responses.keySet()", hasItem("409"));
+  }
+}
