@@ -15,14 +15,18 @@ import java.util.UUID;
 
 /**
  * Reads the payloads of the event contract (CONTRIBUTING.md). Unknown fields are ignored (a payload
- * may gain optional fields), unknown types give an empty result, and anything this service cannot
- * act on (not JSON, a required field missing or of the wrong type) is a {@link
- * PoisonEventException}.
+ * may gain optional fields), contract types that tell a candidate nothing give an empty result,
+ * types outside the contract are poison, and anything this service cannot act on (not JSON, a
+ * required field missing or of the wrong type) is a {@link PoisonEventException}.
  */
 @ApplicationScoped
 public class EventParser {
 
   private static final int MAX_TEXT = 1000;
+
+  /** Types of the event contract that tell a candidate nothing. */
+  private static final java.util.Set<String> KNOWN_BUT_SILENT =
+      java.util.Set.of("dev.ats.application.evaluation-submitted.v1");
 
   private final ObjectMapper json;
 
@@ -33,7 +37,12 @@ public class EventParser {
   public Optional<InboundEvent> parse(CloudEvent event) {
     String type = event.type();
     if (!isHandled(type)) {
-      return Optional.empty();
+      if (KNOWN_BUT_SILENT.contains(type)) {
+        return Optional.empty();
+      }
+      // A type outside the event contract is a poison event: it goes to the dead-letter topic,
+      // visible and replayable once this service learns it, and consuming goes on.
+      throw new PoisonEventException("unknown event type " + type + " (not in the event contract)");
     }
     JsonNode body;
     try {
