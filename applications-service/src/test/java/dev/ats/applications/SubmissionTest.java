@@ -282,6 +282,20 @@ class SubmissionTest {
         .body("violations.field", hasItem("salaryExpectation"));
   }
 
+  @Test
+  void shouldRefuseABodyOverOneMegabyte() {
+    UUID roleId = openRole(1);
+    Map<String, Object> body = submission(roleId, email(), eligibleAnswers());
+    body.put("source", "x".repeat(1_100_000));
+
+    given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/applications")
+        .then()
+        .statusCode(413);
+  }
+
   private static ExtractableResponse<Response> submitWithKey(String key, Object body) {
     return given()
         .contentType(ContentType.JSON)

@@ -246,6 +246,11 @@ public class ApplicationService {
       }
     }
     List<Application> rows = applications.page(filter, afterSubmittedAt, afterId, size + 1);
+    // One query for the page's candidates instead of one lazy load per batch of rows.
+    List<UUID> candidateIds = rows.stream().map(a -> a.candidate.id).distinct().toList();
+    if (!candidateIds.isEmpty()) {
+      candidates.list("id in ?1", candidateIds);
+    }
     return Page.of(rows, size, this::toView, a -> Cursors.encode(a.submittedAt, a.id));
   }
 
