@@ -283,6 +283,62 @@ class SubmissionTest {
   }
 
   @Test
+  void shouldAcceptOnlyOneOfTwoConcurrentApplicationsOfTheSameEmailToTheSameRole()
+      throws Exception {
+    UUID roleId = openRole(1);
+    Map<String, Object> body = submission(roleId, email(), eligibleAnswers());
+
+    List<ExtractableResponse<Response>> responses = concurrently(() -> submit(body), 2);
+
+    assertThat(responses.stream().map(ExtractableResponse::statusCode))
+        .containsExactlyInAnyOrder(201, 409);
+  }
+
+  @Test
+  void shouldAnswerConcurrentRetriesWithTheSameIdempotencyKeyWithOneApplication() throws Exception {
+    UUID roleId = openRole(1);
+    Map<String, Object> body = submission(roleId, email(), eligibleAnswers());
+    String key = UUID.randomUUID().toString();
+
+    List<ExtractableResponse<Response>> responses = concurrently(() -> submitWithKey(key, body), 3);
+
+    assertThat(responses.stream().map(ExtractableResponse::statusCode)).containsOnly(201);
+    assertThat(responses.stream().map(r -> r.body().asString()).distinct()).hasSize(1);
+    given()
+        .header("Authorization", TestTokens.recruiter())
+        .queryParam("roleId", roleId)
+        .get("/api/v1/applications")
+        .then()
+        .body("items", org.hamcrest.Matchers.hasSize(1));
+  }
+
+  private static <T> List<T> concurrently(java.util.concurrent.Callable<T> call, int times)
+      throws Exception {
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(times);
+    try {
+      List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < times; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return call.call();
+                }));
+      }
+      start.countDown();
+      List<T> results = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<T> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void shouldRefuseABodyOverOneMegabyte() {
     UUID roleId = openRole(1);
     Map<String, Object> body = submission(roleId, email(), eligibleAnswers());
