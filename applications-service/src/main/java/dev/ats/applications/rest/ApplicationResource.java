@@ -30,6 +30,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -223,9 +224,7 @@ public class ApplicationResource {
       callers.requireAny(RECRUITER, HIRING_MANAGER, INTEGRATION);
       view = applications.get(id);
     }
-    return Response.ok(view)
-        .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version())))
-        .build();
+    return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
   }
 
   @GET
@@ -295,9 +294,7 @@ public class ApplicationResource {
       @Valid @NotNull TransitionRequest request) {
     Long expected = Callers.parseIfMatch(ifMatch);
     ApplicationView view = applications.transition(id, expected, request, callers.name());
-    return Response.ok(view)
-        .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version())))
-        .build();
+    return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
   }
 
   @POST
@@ -325,9 +322,7 @@ public class ApplicationResource {
       Long expected = ifMatch == null ? null : Callers.parseIfMatch(ifMatch);
       view = applications.withdrawByRecruiter(id, expected, callers.name());
     }
-    return Response.ok(view)
-        .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version())))
-        .build();
+    return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
   }
 
   @POST
