@@ -14,7 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ats.infra.test.TestKafka;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class RoleCopyTest {
+
+  @Inject EntityManager em;
 
   @Test
   void shouldRejectRemainingActiveApplicationsWhenTheRoleIsFilled() {
@@ -137,6 +142,65 @@ class RoleCopyTest {
 
     Fixtures.awaitRoleVersion(roleId, 1);
     assertThat(Fixtures.roleCopy(roleId).status).isEqualTo("OPEN");
+  }
+
+  @Test
+  void shouldRetryARoleEventThroughATransientDatabaseFailureWithoutLosingIt() {
+    UUID roleId = UUID.randomUUID();
+    // A stand-in for the database failing: every write of this role's copy fails until the row
+    // in test_outage is gone. The sequence counts attempts (nextval survives the rollback).
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              em.createNativeQuery(
+                      "create table if not exists test_outage (role_id uuid primary key);"
+                          + " create sequence if not exists test_outage_attempts;"
+                          + " create or replace function test_outage_fail() returns trigger"
+                          + " language plpgsql as $$ begin if exists (select 1 from test_outage"
+                          + " where role_id = new.role_id) then perform"
+                          + " nextval('test_outage_attempts'); raise exception 'simulated outage';"
+                          + " end if; return new; end $$;"
+                          + " drop trigger if exists test_outage_fail on role_copy;"
+                          + " create trigger test_outage_fail before insert or update on role_copy"
+                          + " for each row execute function test_outage_fail();")
+                  .executeUpdate();
+              em.createNativeQuery("insert into test_outage values (cast(:id as uuid))")
+                  .setParameter("id", roleId.toString())
+                  .executeUpdate();
+            });
+    try {
+      long before = attempts();
+      Fixtures.publishRole(
+          roleId, "dev.ats.role.opened.v1", 1, "OPEN", 1, 0, null, Fixtures.INTERNSHIP_RULES);
+
+      await().atMost(Fixtures.WAIT).until(() -> attempts() >= before + 2);
+      assertThat(Fixtures.roleCopy(roleId)).isNull();
+
+      QuarkusTransaction.requiringNew()
+          .run(() -> em.createNativeQuery("delete from test_outage").executeUpdate());
+      Fixtures.awaitRoleVersion(roleId, 1);
+      assertThat(Fixtures.roleCopy(roleId).status).isEqualTo("OPEN");
+    } finally {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () ->
+                  em.createNativeQuery(
+                          "delete from test_outage;"
+                              + " drop trigger if exists test_outage_fail on role_copy")
+                      .executeUpdate());
+    }
+  }
+
+  private long attempts() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        em.createNativeQuery(
+                                "select case when is_called then last_value else 0 end"
+                                    + " from test_outage_attempts")
+                            .getSingleResult())
+                    .longValue());
   }
 
   @Test
