@@ -1,0 +1,110 @@
+package dev.ats.applications.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ApplicationRepository implements PanacheRepositoryBase<Application, UUID> {
+
+  /** What the recruiter list can be filtered by; null members do not filter. */
+  public record Filter(
+      UUID roleId,
+      Stage stage,
+      EligibilityOutcome eligibility,
+      Instant submittedFrom,
+      Instant submittedTo,
+      String q) {}
+
+  public Optional<Application> findForUpdate(UUID id) {
+    return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  public boolean hasActiveApplication(UUID candidateId, UUID roleId) {
+    return count(
+            "candidate.id = ?1 and roleId = ?2 and stage not in ?3",
+            candidateId,
+            roleId,
+            List.of(Stage.HIRED, Stage.REJECTED, Stage.WITHDRAWN))
+        > 0;
+  }
+
+  /** The role's applications that are not final yet, locked for a stage change. */
+  public List<Application> activeOfRoleForUpdate(UUID roleId) {
+    return find(
+            "roleId = ?1 and stage not in ?2 order by submittedAt, id",
+            roleId,
+            List.of(Stage.HIRED, Stage.REJECTED, Stage.WITHDRAWN))
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .list();
+  }
+
+  public List<Application> ofCandidateForUpdate(UUID candidateId) {
+    return find("candidate.id = ?1 order by submittedAt, id", candidateId)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .list();
+  }
+
+  /**
+   * One page of the recruiter list in its stable order (submittedAt desc, id desc), starting after
+   * the row {@code (afterSubmittedAt, afterId)} when given. The row-value comparison on the sort
+   * key lets PostgreSQL seek in the index (role_id, submitted_at desc, id desc), so a page costs
+   * the same however deep it is.
+   */
+  @SuppressWarnings("unchecked")
+  public List<Application> page(Filter filter, Instant afterSubmittedAt, UUID afterId, int rows) {
+    StringBuilder sql = new StringBuilder("select a.* from application a");
+    Map<String, Object> params = new HashMap<>();
+    if (filter.q() != null) {
+      sql.append(" join candidate c on c.id = a.candidate_id");
+    }
+    sql.append(" where true");
+    if (filter.roleId() != null) {
+      sql.append(" and a.role_id = cast(:roleId as uuid)");
+      params.put("roleId", filter.roleId().toString());
+    }
+    if (filter.stage() != null) {
+      sql.append(" and a.stage = :stage");
+      params.put("stage", filter.stage().name());
+    }
+    if (filter.eligibility() != null) {
+      sql.append(" and a.eligibility_outcome = :eligibility");
+      params.put("eligibility", filter.eligibility().name());
+    }
+    if (filter.submittedFrom() != null) {
+      sql.append(" and a.submitted_at >= cast(:submittedFrom as timestamptz)");
+      params.put("submittedFrom", filter.submittedFrom().toString());
+    }
+    if (filter.submittedTo() != null) {
+      sql.append(" and a.submitted_at < cast(:submittedTo as timestamptz)");
+      params.put("submittedTo", filter.submittedTo().toString());
+    }
+    if (filter.q() != null) {
+      sql.append(
+          " and (lower(c.email) like :q escape '\\' or lower(c.first_name) like :q escape '\\'"
+              + " or lower(c.last_name) like :q escape '\\'"
+              + " or lower(c.first_name || ' ' || c.last_name) like :q escape '\\')");
+      String escaped =
+          filter.q().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      params.put("q", "%" + escaped + "%");
+    }
+    if (afterSubmittedAt != null) {
+      sql.append(
+          " and (a.submitted_at, a.id)"
+              + " < (cast(:afterSubmittedAt as timestamptz), cast(:afterId as uuid))");
+      params.put("afterSubmittedAt", afterSubmittedAt.toString());
+      params.put("afterId", afterId.toString());
+    }
+    sql.append(" order by a.submitted_at desc, a.id desc limit ").append(rows);
+    Query query = getEntityManager().createNativeQuery(sql.toString(), Application.class);
+    params.forEach(query::setParameter);
+    return query.getResultList();
+  }
+}

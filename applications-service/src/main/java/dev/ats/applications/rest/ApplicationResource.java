@@ -1,0 +1,412 @@
+package dev.ats.applications.rest;
+
+import static dev.ats.platform.security.Groups.HIRING_MANAGER;
+import static dev.ats.platform.security.Groups.INTEGRATION;
+import static dev.ats.platform.security.Groups.RECRUITER;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ats.applications.domain.ApplicationRepository;
+import dev.ats.applications.domain.EligibilityOutcome;
+import dev.ats.applications.domain.Stage;
+import dev.ats.applications.service.AccessTokens;
+import dev.ats.applications.service.ApplicationService;
+import dev.ats.applications.service.FeedbackService;
+import dev.ats.platform.error.ApiException;
+import dev.ats.platform.error.Problem;
+import dev.ats.platform.paging.Page;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Applications", description = "Submissions, the hiring pipeline, notes and evaluations")
+public class ApplicationResource {
+
+  static final String SUBMIT_EXAMPLE =
+      """
+      {
+        "roleId": "6f1c2b1e-6a0f-4a4f-9a39-1d2b0f3c4d5e",
+        "candidate": {
+          "email": "ada@example.com",
+          "firstName": "Ada",
+          "lastName": "Lovelace",
+          "phone": "+44 20 7946 0000",
+          "school": "University of London",
+          "degree": "BSc Mathematics",
+          "graduationDate": "2027-06-30",
+          "links": ["https://github.com/ada"]
+        },
+        "answers": {"commitsTwelveWeeks": true, "graduationDate": "2027-06-30"},
+        "consent": {"privacyPolicyVersion": "2026-01", "accepted": true},
+        "source": "job-board"
+      }
+      """;
+
+  private final ApplicationService applications;
+  private final FeedbackService feedback;
+  private final Callers callers;
+  private final ObjectMapper canonicalJson;
+
+  public ApplicationResource(
+      ApplicationService applications,
+      FeedbackService feedback,
+      Callers callers,
+      ObjectMapper json) {
+    this.applications = applications;
+    this.feedback = feedback;
+    this.callers = callers;
+    this.canonicalJson =
+        json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  }
+
+  @POST
+  @PermitAll
+  @Operation(
+      summary = "Submit an application (anonymous callers allowed)",
+      description =
+          "Returns the application with a one-time `accessToken` for `X-Application-Token`. An"
+              + " ineligible application is accepted (201) and immediately REJECTED with reason"
+              + " INELIGIBLE. With `Idempotency-Key`, a retry with the same body returns the"
+              + " original response; the same key with another body is a 422. A role unknown"
+              + " to this service is a 404; a role that is not OPEN or past its deadline is a"
+              + " 409; a second active application of the same email to the same role is a 409.")
+  @RequestBody(
+      content =
+          @Content(
+              schema = @Schema(implementation = SubmitApplicationRequest.class),
+              examples = @ExampleObject(name = "eligible", value = SUBMIT_EXAMPLE)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Submitted (Location: the application)",
+      content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid body or answers",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "Role unknown",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Role not open, deadline passed, or duplicate",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "Idempotency-Key reused with another body",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response submit(
+      @Valid @NotNull SubmitApplicationRequest request,
+      @Parameter(description = "Makes retries safe: same key and body → the original response")
+          @HeaderParam("Idempotency-Key")
+          String idempotencyKey,
+      @Context UriInfo uri) {
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+      throw ApiException.badRequest("Idempotency-Key must be 1 to 200 characters");
+    }
+    ApplicationService.SubmitResult result =
+        applications.submit(
+            request,
+            idempotencyKey,
+            idempotencyKey == null ? null : requestHash(request),
+            uri.getAbsolutePath().toString().replaceAll("/+$", ""));
+    return Response.status(result.status())
+        .location(URI.create(result.location()))
+        .type(MediaType.APPLICATION_JSON)
+        .entity(result.body())
+        .build();
+  }
+
+  @GET
+  @RolesAllowed({RECRUITER, HIRING_MANAGER, INTEGRATION})
+  @Operation(
+      summary = "List applications",
+      description =
+          "Newest first (submittedAt desc, id desc), cursor-paginated. `submittedFrom` and"
+              + " `submittedTo` take a date (YYYY-MM-DD, UTC; `submittedTo` includes that day) or"
+              + " a timestamp; `q` matches part of the name or email.")
+  public Page<ApplicationView> list(
+      @QueryParam("roleId") UUID roleId,
+      @QueryParam("stage") Stage stage,
+      @QueryParam("eligibility") EligibilityOutcome eligibility,
+      @Parameter(example = "2026-11-01") @QueryParam("submittedFrom") String submittedFrom,
+      @Parameter(example = "2026-11-30") @QueryParam("submittedTo") String submittedTo,
+      @Parameter(example = "lovelace") @QueryParam("q") @Size(max = 200) String q,
+      @QueryParam("cursor") String cursor,
+      @Parameter(description = "1 to 100, default 20") @QueryParam("limit") Integer limit) {
+    ApplicationRepository.Filter filter =
+        new ApplicationRepository.Filter(
+            roleId,
+            stage,
+            eligibility,
+            instant("submittedFrom", submittedFrom, false),
+            instant("submittedTo", submittedTo, true),
+            q == null || q.isBlank() ? null : q.trim());
+    return applications.list(filter, cursor, limit);
+  }
+
+  @GET
+  @Path("/{id}")
+  @PermitAll
+  @Operation(
+      summary = "Read an application",
+      description =
+          "With a bearer token (recruiter, hiring-manager, integration), or as the candidate with"
+              + " the application's access token in `X-Application-Token`. A token for another"
+              + " application is answered like an unknown id (404), revealing nothing.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The application (ETag: its version)",
+      content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "Unknown id, or a token for another application",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response get(
+      @PathParam("id") UUID id,
+      @Parameter(description = "The candidate's access token") @HeaderParam(Callers.TOKEN_HEADER)
+          String token) {
+    ApplicationView view;
+    if (token != null) {
+      view = applications.getWithToken(id, token);
+    } else {
+      callers.requireAny(RECRUITER, HIRING_MANAGER, INTEGRATION);
+      view = applications.get(id);
+    }
+    return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+  }
+
+  @GET
+  @Path("/{id}/history")
+  @RolesAllowed({RECRUITER, HIRING_MANAGER, INTEGRATION})
+  @Operation(summary = "Every stage change of an application, oldest first")
+  public Page<HistoryEntry> history(@PathParam("id") UUID id) {
+    return applications.history(id);
+  }
+
+  @POST
+  @Path("/{id}/transitions")
+  @RolesAllowed(RECRUITER)
+  @Operation(
+      summary = "Move an application to another stage",
+      description =
+          "SUBMITTED → SCREENING → INTERVIEWING → OFFERED → HIRED; REJECTED (reason NOT_A_FIT,"
+              + " INELIGIBLE, POSITION_FILLED or OTHER) or WITHDRAWN from any non-final stage."
+              + " `If-Match` must carry the ETag you read (428 without it, 412 if stale). An"
+              + " illegal transition is a 409 whose `allowed` lists the stages it may move to."
+              + " HIRED is a 409 when the role has no opening left.")
+  @RequestBody(
+      content =
+          @Content(
+              schema = @Schema(implementation = TransitionRequest.class),
+              examples = {
+                @ExampleObject(name = "advance", value = "{\"to\": \"SCREENING\"}"),
+                @ExampleObject(
+                    name = "reject",
+                    value =
+                        "{\"to\": \"REJECTED\", \"reason\": \"NOT_A_FIT\", \"note\": \"Looking"
+                            + " for more backend experience\"}")
+              }))
+  @APIResponse(
+      responseCode = "200",
+      description = "Moved (ETag: the new version)",
+      content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Illegal transition, or no opening left",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "412",
+      description = "Stale If-Match",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "428",
+      description = "If-Match missing",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response transition(
+      @PathParam("id") UUID id,
+      @Parameter(
+              description = "The ETag of the application as read",
+              example = "\"1\"",
+              schema = @Schema(type = SchemaType.STRING))
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      @Valid @NotNull TransitionRequest request) {
+    Long expected = Callers.parseIfMatch(ifMatch);
+    ApplicationView view = applications.transition(id, expected, request, callers.name());
+    return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+  }
+
+  @POST
+  @Path("/{id}/withdraw")
+  @PermitAll
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "Withdraw an application",
+      description =
+          "By the candidate (`X-Application-Token`) or by a recruiter (bearer token; `If-Match`"
+              + " optional). A token for another application is a 404.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Withdrawn",
+      content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+  public Response withdraw(
+      @PathParam("id") UUID id,
+      @HeaderParam(Callers.TOKEN_HEADER) String token,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    ApplicationView view;
+    if (token != null) {
+      view = applications.withdrawByCandidate(id, token);
+    } else {
+      callers.requireAny(RECRUITER);
+      Long expected = ifMatch == null ? null : Callers.parseIfMatch(ifMatch);
+      view = applications.withdrawByRecruiter(id, expected, callers.name());
+    }
+    return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+  }
+
+  @POST
+  @Path("/{id}/notes")
+  @RolesAllowed({RECRUITER, HIRING_MANAGER})
+  @Operation(summary = "Add a note (author: the caller)")
+  @APIResponse(
+      responseCode = "201",
+      description = "Added",
+      content = @Content(schema = @Schema(implementation = NoteView.class)))
+  public Response addNote(@PathParam("id") UUID id, @Valid @NotNull NoteRequest request) {
+    NoteView note = feedback.addNote(id, callers.name(), request.body());
+    return Response.status(Response.Status.CREATED).entity(note).build();
+  }
+
+  @GET
+  @Path("/{id}/notes")
+  @RolesAllowed({RECRUITER, HIRING_MANAGER, INTEGRATION})
+  @Operation(summary = "An application's notes, newest first")
+  public Page<NoteView> notes(
+      @PathParam("id") UUID id,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") Integer limit) {
+    return feedback.notes(id, cursor, limit);
+  }
+
+  @POST
+  @Path("/{id}/evaluations")
+  @RolesAllowed({RECRUITER, HIRING_MANAGER})
+  @Operation(summary = "Submit an evaluation (scorecard; author: the caller)")
+  @RequestBody(
+      content =
+          @Content(
+              schema = @Schema(implementation = EvaluationRequest.class),
+              examples =
+                  @ExampleObject(
+                      name = "scorecard",
+                      value =
+                          "{\"overallRating\": 3, \"criteria\": [{\"criterion\": \"Problem"
+                              + " solving\", \"rating\": 4, \"comment\": \"Clear reasoning\"}],"
+                              + " \"comments\": \"Solid fundamentals\"}")))
+  @APIResponse(
+      responseCode = "201",
+      description = "Submitted",
+      content = @Content(schema = @Schema(implementation = EvaluationView.class)))
+  public Response addEvaluation(
+      @PathParam("id") UUID id, @Valid @NotNull EvaluationRequest request) {
+    EvaluationView evaluation = feedback.addEvaluation(id, callers.name(), request);
+    return Response.status(Response.Status.CREATED).entity(evaluation).build();
+  }
+
+  @GET
+  @Path("/{id}/evaluations")
+  @RolesAllowed({RECRUITER, HIRING_MANAGER, INTEGRATION})
+  @Operation(summary = "An application's evaluations, newest first")
+  public Page<EvaluationView> evaluations(
+      @PathParam("id") UUID id,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") Integer limit) {
+    return feedback.evaluations(id, cursor, limit);
+  }
+
+  private String requestHash(SubmitApplicationRequest request) {
+    try {
+      return AccessTokens.sha256Hex(canonicalJson.writeValueAsString(request));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A date (UTC; the end of that day when {@code endOfDay}) or an ISO-8601 timestamp. */
+  private static Instant instant(String name, String value, boolean endOfDay) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      if (value.length() == 10) {
+        LocalDate date = LocalDate.parse(value);
+        return (endOfDay ? date.plusDays(1) : date).atStartOfDay().toInstant(ZoneOffset.UTC);
+      }
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest(
+          name + " must be a date (2026-11-01) or a timestamp (2026-11-01T09:00:00Z)");
+    }
+  }
+}

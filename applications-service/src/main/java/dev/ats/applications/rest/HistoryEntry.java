@@ -1,0 +1,19 @@
+package dev.ats.applications.rest;
+
+import dev.ats.applications.domain.Stage;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One stage change; the first entry of every history is the submission (from null). */
+@Schema(name = "StageChange")
+public record HistoryEntry(
+    @Schema(example = "SUBMITTED") Stage from,
+    @Schema(example = "SCREENING") Stage to,
+    String reason,
+    String note,
+    @Schema(
+            description = "Who: the recruiter's token name, \"candidate\" or \"system\"",
+            example = "rita.recruiter@ats.test")
+        String actor,
+    long version,
+    Instant changedAt) {}

@@ -1,0 +1,39 @@
+package dev.ats.applications;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OpenApiTest {
+
+  @Test
+  void shouldDescribeEveryEndpointWithTheBearerSchemeAndExamples() {
+    given()
+        .queryParam("format", "json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body("components.securitySchemes.bearer.type", equalTo("http"))
+        .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+        .body("paths", hasKey("/api/v1/applications"))
+        .body("paths", hasKey("/api/v1/applications/{id}"))
+        .body("paths", hasKey("/api/v1/applications/{id}/history"))
+        .body("paths", hasKey("/api/v1/applications/{id}/transitions"))
+        .body("paths", hasKey("/api/v1/applications/{id}/withdraw"))
+        .body("paths", hasKey("/api/v1/applications/{id}/notes"))
+        .body("paths", hasKey("/api/v1/applications/{id}/evaluations"))
+        .body("paths", hasKey("/api/v1/candidates/{id}"))
+        .body(
+            "paths.'/api/v1/applications'.post.requestBody.content.'application/json'.examples.eligible.value",
+            notNullValue())
+        .body("paths.'/api/v1/applications'.get.security[0]", hasKey("bearer"))
+        .body(
+            "components.schemas.CandidateDetails.properties.email.examples[0]",
+            equalTo("ada@example.com"));
+  }
+}
