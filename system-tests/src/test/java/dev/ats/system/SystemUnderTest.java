@@ -162,10 +162,6 @@ final class SystemUnderTest {
     return "http://127.0.0.1:" + servicePorts.get(name);
   }
 
-  GreenMail smtp() {
-    return smtp;
-  }
-
   private void startAll() {
     postgres.start();
     kafka.start();
@@ -205,28 +201,31 @@ final class SystemUnderTest {
     awaitPort(postgres, postgresPort);
   }
 
-  void stopSmtp() {
+  /** Stops the SMTP sink; what it received so far stays counted in {@link #allMail}. */
+  synchronized void stopSmtp() {
     if (smtp != null) {
+      mail.addAll(List.of(smtp.getReceivedMessages()));
       smtp.stop();
+      smtp = null;
     }
   }
 
-  /** A new sink on the same port: what the old one received stays counted in {@link #mail}. */
-  void startSmtp() {
-    GreenMail previous = smtp;
-    if (previous != null) {
-      mail.addAll(List.of(previous.getReceivedMessages()));
+  synchronized void startSmtp() {
+    if (smtp == null) {
+      smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      smtp.start();
     }
-    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
   }
 
   /** Messages received by earlier SMTP sinks (before an outage). */
-  final List<jakarta.mail.internet.MimeMessage> mail = new ArrayList<>();
+  private final List<jakarta.mail.internet.MimeMessage> mail = new ArrayList<>();
 
-  List<jakarta.mail.internet.MimeMessage> allMail() {
+  /** Every message any SMTP sink of this run received. */
+  synchronized List<jakarta.mail.internet.MimeMessage> allMail() {
     List<jakarta.mail.internet.MimeMessage> all = new ArrayList<>(mail);
-    all.addAll(List.of(smtp.getReceivedMessages()));
+    if (smtp != null) {
+      all.addAll(List.of(smtp.getReceivedMessages()));
+    }
     return all;
   }
 
