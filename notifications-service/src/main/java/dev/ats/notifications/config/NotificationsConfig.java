@@ -13,8 +13,6 @@ public interface NotificationsConfig {
 
   RespondBy respondBy();
 
-  Consumer consumer();
-
   /** Where poison events go, with the reason in the {@code dlq-reason} header. */
   @WithDefault("notifications.dead-letter")
   String deadLetterTopic();
@@ -56,14 +54,5 @@ public interface NotificationsConfig {
 
     @WithDefault("200")
     int batchSize();
-  }
-
-  interface Consumer {
-    /** First wait before retrying an event whose processing failed (database down). */
-    @WithDefault("PT0.5S")
-    Duration retryBackoff();
-
-    @WithDefault("PT30S")
-    Duration maxRetryBackoff();
   }
 }

@@ -1,15 +1,11 @@
 package dev.ats.notifications.messaging;
 
-import dev.ats.notifications.config.NotificationsConfig;
 import dev.ats.notifications.service.EventHandlingService;
 import dev.ats.platform.events.CloudEvent;
+import dev.ats.platform.events.EventRetry;
 import dev.ats.platform.events.PoisonEventException;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -27,23 +23,21 @@ import org.jboss.logging.Logger;
 public class EventsConsumer {
 
   private static final Logger LOG = Logger.getLogger(EventsConsumer.class);
-  private static final int DETERMINISTIC_ATTEMPTS = 3;
 
   private final EventParser parser;
   private final EventHandlingService handling;
   private final DeadLetters deadLetters;
-  private final NotificationsConfig.Consumer config;
-  private volatile boolean stopping;
+  private final EventRetry retry;
 
   public EventsConsumer(
       EventParser parser,
       EventHandlingService handling,
       DeadLetters deadLetters,
-      NotificationsConfig config) {
+      EventRetry retry) {
     this.parser = parser;
     this.handling = handling;
     this.deadLetters = deadLetters;
-    this.config = config.consumer();
+    this.retry = retry;
   }
 
   @Incoming("applications")
@@ -59,38 +53,15 @@ public class EventsConsumer {
   }
 
   void process(ConsumerRecord<String, String> record) {
-    Duration wait = config.retryBackoff();
-    int deterministicFailures = 0;
-    while (true) {
-      try {
-        processOnce(record);
-        return;
-      } catch (RuntimeException e) {
-        if (stopping) {
-          throw e;
-        }
-        if (isDeterministic(e) && ++deterministicFailures >= DETERMINISTIC_ATTEMPTS) {
-          // The data itself cannot be stored (a value the schema rejects): retrying forever
-          // would block the partition, so it is a poison event after all.
-          String reason = "could not be applied: " + rootCause(e);
-          LOG.errorf(
-              e, "event %s-%d@%d %s", record.topic(), record.partition(), record.offset(), reason);
-          try {
-            deadLetters.publish(record, reason);
-            return;
-          } catch (RuntimeException dlqFailure) {
-            e = dlqFailure;
-          }
-        }
-        LOG.warnf(
-            "could not process %s-%d@%d yet, retrying in %s: %s",
-            record.topic(), record.partition(), record.offset(), wait, e.toString());
-        pause(wait);
-        wait = wait.multipliedBy(2);
-        if (wait.compareTo(config.maxRetryBackoff()) > 0) {
-          wait = config.maxRetryBackoff();
-        }
-      }
+    String what = "event " + record.topic() + "-" + record.partition() + "@" + record.offset();
+    try {
+      retry.untilApplied(what, () -> processOnce(record));
+    } catch (PoisonEventException e) {
+      // The data itself cannot be stored (a value the schema rejects): retrying forever would
+      // block the partition, so it is a poison event after all.
+      LOG.errorf(e, "%s sent to the dead-letter topic: %s", what, e.getMessage());
+      retry.untilApplied(
+          "dead-lettering " + what, () -> deadLetters.publish(record, e.getMessage()));
     }
   }
 
@@ -110,44 +81,6 @@ public class EventsConsumer {
       return;
     }
     handling.apply(event.get());
-  }
-
-  /**
-   * A failure that the same input will always cause: PostgreSQL's data exceptions (SQLSTATE class
-   * 22) and integrity violations (23). A database that is away (class 08, pool timeouts) is not.
-   */
-  static boolean isDeterministic(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-        String sqlState = sql.getSQLState();
-        return sqlState.startsWith("22") || sqlState.startsWith("23");
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
-  }
-
-  private static String rootCause(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
-  }
-
-  private void pause(Duration wait) {
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting to retry an event", e);
-    }
-  }
-
-  void onStop(@Observes ShutdownEvent event) {
-    stopping = true;
   }
 
   private static final class TypeOf {

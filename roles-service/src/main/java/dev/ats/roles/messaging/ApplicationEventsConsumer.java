@@ -3,13 +3,11 @@ package dev.ats.roles.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ats.platform.events.CloudEvent;
+import dev.ats.platform.events.EventRetry;
 import dev.ats.platform.events.PoisonEventException;
 import dev.ats.roles.service.HiringService;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -17,8 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * Reads {@code applications.events} and fills an opening for every {@code application.hired}. Other
  * types are ignored. A poison record (no CloudEvent headers, unreadable body) is logged and
- * skipped; any other failure (the database is away) is retried with backoff before the record is
- * acknowledged, so no hire is lost.
+ * skipped; any other failure (the database is away) is retried by {@link EventRetry} before the
+ * record is acknowledged, so no hire is lost.
  */
 @ApplicationScoped
 public class ApplicationEventsConsumer {
@@ -26,21 +24,20 @@ public class ApplicationEventsConsumer {
   public static final String HIRED = "dev.ats.application.hired.v1";
 
   private static final Logger LOG = Logger.getLogger(ApplicationEventsConsumer.class);
-  private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   private final HiringService hiring;
   private final ObjectMapper json;
-  private volatile boolean stopping;
+  private final EventRetry retry;
 
-  public ApplicationEventsConsumer(HiringService hiring, ObjectMapper json) {
+  public ApplicationEventsConsumer(HiringService hiring, ObjectMapper json, EventRetry retry) {
     this.hiring = hiring;
     this.json = json;
+    this.retry = retry;
   }
 
   @Incoming("applications-events")
   @Blocking
-  public void onEvent(ConsumerRecord<String, String> record) throws InterruptedException {
+  public void onEvent(ConsumerRecord<String, String> record) {
     CloudEvent event;
     ApplicationHired hire;
     try {
@@ -55,25 +52,12 @@ public class ApplicationEventsConsumer {
           record.topic(), record.partition(), record.offset(), e.getMessage());
       return;
     }
-    Duration backoff = FIRST_BACKOFF;
-    while (true) {
-      try {
-        HiringService.Outcome outcome = hiring.recordHire(event.id(), hire);
-        LOG.debugf("hire event %s: %s", event.id(), outcome);
-        return;
-      } catch (RuntimeException e) {
-        if (stopping) {
-          throw e; // not acknowledged: redelivered after the restart
-        }
-        LOG.warnf(
-            "hire event %s not applied yet, retrying in %d ms: %s",
-            event.id(), backoff.toMillis(), e.toString());
-        Thread.sleep(backoff.toMillis());
-        backoff =
-            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
-                ? MAX_BACKOFF
-                : backoff.multipliedBy(2);
-      }
+    try {
+      retry.untilApplied(
+          "hire event " + event.id(),
+          () -> LOG.debugf("hire event %s: %s", event.id(), hiring.recordHire(event.id(), hire)));
+    } catch (PoisonEventException e) {
+      LOG.errorf("skipping hire event %s: %s", event.id(), e.getMessage());
     }
   }
 
@@ -89,9 +73,5 @@ public class ApplicationEventsConsumer {
       throw new PoisonEventException("event " + event.id() + " lacks applicationId or roleId");
     }
     return hire;
-  }
-
-  void onStop(@Observes ShutdownEvent event) {
-    stopping = true;
   }
 }
