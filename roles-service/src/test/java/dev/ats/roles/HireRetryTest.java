@@ -6,7 +6,7 @@ import static dev.ats.roles.RoleFixtures.read;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.ats.roles.messaging.ApplicationEventsConsumer;
+import dev.ats.platform.events.EventRetry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -34,7 +34,7 @@ class HireRetryTest {
     String role = openRole("Retry", 2);
     String application = UUID.randomUUID().toString();
     List<String> warnings = new CopyOnWriteArrayList<>();
-    Logger consumerLog = Logger.getLogger(ApplicationEventsConsumer.class.getName());
+    Logger consumerLog = Logger.getLogger(EventRetry.class.getName());
     Handler capture =
         new Handler() {
           @Override
