@@ -84,13 +84,22 @@ public final class LocalStack {
     greenMail.start();
     Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop, "smtp-stop"));
     System.out.println("SMTP sink ready on port " + port + ", messages in " + mailDir);
-    int written = 0;
+    // getReceivedMessages() gathers every mailbox's messages, so its order is not arrival order:
+    // remember which messages (by Message-ID and recipients) are written instead of how many.
+    java.util.Set<String> written = new java.util.HashSet<>();
+    int sequence = 0;
     while (true) {
-      MimeMessage[] received = greenMail.getReceivedMessages();
-      for (; written < received.length; written++) {
-        Path file = mailDir.resolve(String.format("%06d.eml", written + 1));
-        try (OutputStream out = Files.newOutputStream(file)) {
-          received[written].writeTo(out);
+      for (MimeMessage message : greenMail.getReceivedMessages()) {
+        String identity =
+            (message.getMessageID() == null
+                    ? String.valueOf(System.identityHashCode(message))
+                    : message.getMessageID())
+                + java.util.Arrays.toString(message.getAllRecipients());
+        if (written.add(identity)) {
+          Path file = mailDir.resolve(String.format("%06d.eml", ++sequence));
+          try (OutputStream out = Files.newOutputStream(file)) {
+            message.writeTo(out);
+          }
         }
       }
       Thread.sleep(Duration.ofMillis(500).toMillis());
