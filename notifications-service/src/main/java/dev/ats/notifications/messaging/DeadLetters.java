@@ -1,22 +1,13 @@
 package dev.ats.notifications.messaging;
 
 import dev.ats.notifications.config.NotificationsConfig;
-import io.quarkus.runtime.ShutdownEvent;
+import dev.ats.platform.events.ReliableProducer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Publishes poison events to {@code notifications.dead-letter}: the original key, value and
@@ -29,14 +20,11 @@ public class DeadLetters {
 
   public static final String REASON = "dlq-reason";
 
-  private final String bootstrapServers;
+  private final ReliableProducer kafka;
   private final String topic;
-  private volatile KafkaProducer<String, String> producer;
 
-  public DeadLetters(
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-      NotificationsConfig config) {
-    this.bootstrapServers = bootstrapServers;
+  public DeadLetters(ReliableProducer kafka, NotificationsConfig config) {
+    this.kafka = kafka;
     this.topic = config.deadLetterTopic();
   }
 
@@ -50,46 +38,10 @@ public class DeadLetters {
     add(record, "dlq-original-topic", original.topic());
     add(record, "dlq-original-partition", String.valueOf(original.partition()));
     add(record, "dlq-original-offset", String.valueOf(original.offset()));
-    try {
-      producer().send(record).get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while publishing a dead letter", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("could not publish a dead letter to " + topic, e);
-    }
+    kafka.sendAndAwait(record, Duration.ofSeconds(30));
   }
 
   private static void add(ProducerRecord<String, String> record, String name, String value) {
     record.headers().add(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private KafkaProducer<String, String> producer() {
-    KafkaProducer<String, String> current = producer;
-    if (current == null) {
-      synchronized (this) {
-        current = producer;
-        if (current == null) {
-          Properties props = new Properties();
-          props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-          props.put(ProducerConfig.ACKS_CONFIG, "all");
-          props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-          props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-          props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
-          props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-          props.put(ProducerConfig.CLIENT_ID_CONFIG, "notifications-dead-letters");
-          current = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-          producer = current;
-        }
-      }
-    }
-    return current;
-  }
-
-  void onStop(@Observes ShutdownEvent event) {
-    KafkaProducer<String, String> current = producer;
-    if (current != null) {
-      current.close(Duration.ofSeconds(5));
-    }
   }
 }

@@ -1,25 +1,20 @@
 package dev.ats.platform.outbox;
 
+import dev.ats.platform.events.ReliableProducer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -41,16 +36,15 @@ public class OutboxRelay {
   private static final long ADVISORY_LOCK_KEY = 0x0A75_0B0C_5L;
 
   private final EntityManager em;
-  private final String bootstrapServers;
+  private final ReliableProducer kafka;
   private final int batchSize;
-  private volatile KafkaProducer<String, String> producer;
 
   public OutboxRelay(
       EntityManager em,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      ReliableProducer kafka,
       @ConfigProperty(name = "ats.outbox.batch-size", defaultValue = "200") int batchSize) {
     this.em = em;
-    this.bootstrapServers = bootstrapServers;
+    this.kafka = kafka;
     this.batchSize = batchSize;
   }
 
@@ -101,7 +95,6 @@ public class OutboxRelay {
   }
 
   private int send(List<OutboxEvent> batch) {
-    KafkaProducer<String, String> kafka = producer();
     List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
     for (OutboxEvent event : batch) {
       acks.add(kafka.send(toRecord(event)));
@@ -147,36 +140,5 @@ public class OutboxRelay {
 
   private static void header(ProducerRecord<String, String> record, String name, String value) {
     record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private KafkaProducer<String, String> producer() {
-    KafkaProducer<String, String> current = producer;
-    if (current == null) {
-      synchronized (this) {
-        current = producer;
-        if (current == null) {
-          Properties props = new Properties();
-          props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-          props.put(ProducerConfig.ACKS_CONFIG, "all");
-          props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-          props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-          props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-          props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-          props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-          props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
-          props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-          current = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-          producer = current;
-        }
-      }
-    }
-    return current;
-  }
-
-  void onStop(@Observes ShutdownEvent event) {
-    KafkaProducer<String, String> current = producer;
-    if (current != null) {
-      current.close(java.time.Duration.ofSeconds(5));
-    }
   }
 }
