@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SubmissionTest {
 
+  @jakarta.inject.Inject dev.ats.applications.service.IdempotencyKeyPurge purge;
+
   @Test
   void shouldAcceptEligibleApplicationWithLocationAndOneTimeAccessToken() {
     UUID roleId = openRole(2);
@@ -212,6 +214,24 @@ class SubmissionTest {
         .statusCode(422)
         .contentType("application/problem+json")
         .body("detail", containsString("different request body"));
+  }
+
+  @Test
+  void shouldForgetAnIdempotencyKeyAfterItsRetention() {
+    UUID roleId = Fixtures.openRole(5);
+    Map<String, Object> body = submission(roleId, email(), eligibleAnswers());
+    String key = UUID.randomUUID().toString();
+    assertThat(submitWithKey(key, body).statusCode()).isEqualTo(201);
+
+    assertThat(purge.purge(java.time.Instant.now().plus(java.time.Duration.ofDays(2))))
+        .isGreaterThanOrEqualTo(1);
+
+    // The key no longer replays: the same body is now a second application of the same person.
+    submitWithKey(key, body)
+        .response()
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
   }
 
   @Test
