@@ -67,7 +67,7 @@ class HiringSystemTest {
     // notifications-service
     // in the middle of a message, GreenMail's connection thread dies with "connection reset". That
     // is the fault doing its job, not a failure of the await that happens to be running.
-    org.awaitility.Awaitility.doNotCatchUncaughtExceptions();
+    org.awaitility.Awaitility.doNotCatchUncaughtExceptionsByDefault();
     system = SystemUnderTest.get();
   }
 
