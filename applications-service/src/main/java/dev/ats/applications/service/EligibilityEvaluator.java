@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ats.applications.domain.EligibilityOutcome;
 import dev.ats.applications.rest.ApplicationView.EligibilityView;
 import dev.ats.applications.rest.ApplicationView.RuleResult;
+import dev.ats.platform.error.ApiException;
 import dev.ats.platform.error.Problem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -100,7 +101,7 @@ public final class EligibilityEvaluator {
       }
     }
     if (!violations.isEmpty()) {
-      throw new AnswerViolationsException(violations);
+      throw ApiException.invalid(violations);
     }
     EligibilityOutcome outcome =
         requiredFailed

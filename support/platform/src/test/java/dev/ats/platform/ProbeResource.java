@@ -73,6 +73,15 @@ public class ProbeResource {
   }
 
   @GET
+  @Path("/invalid")
+  public String invalid() {
+    throw ApiException.invalid(
+        List.of(
+            new dev.ats.platform.error.Problem.Violation("answers.z", "must be true"),
+            new dev.ats.platform.error.Problem.Violation("answers.a", "must be answered")));
+  }
+
+  @GET
   @Path("/defect")
   public String defect() {
     throw new IllegalStateException("secret internal detail");

@@ -253,6 +253,18 @@ class ProblemMappersTest {
   }
 
   @Test
+  void shouldRenderServiceLayerViolationsLikeBeanValidationOnesSortedByField() {
+    given()
+        .get("/probe/invalid")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("type", equalTo("https://ats.dev/problems/validation"))
+        .body("violations.field", org.hamcrest.Matchers.contains("answers.a", "answers.z"))
+        .body("detail", equalTo("answers.a: must be answered; answers.z: must be true"));
+  }
+
+  @Test
   void shouldHideDefectDetailsBehindRequestId() {
     given()
         .header("X-Request-Id", "req-123")

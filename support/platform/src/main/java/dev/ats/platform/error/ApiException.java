@@ -1,5 +1,7 @@
 package dev.ats.platform.error;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +14,7 @@ public class ApiException extends RuntimeException {
   private final String title;
   private final String type;
   private final Map<String, Object> extensions;
+  private final List<Problem.Violation> violations;
 
   public ApiException(int status, String type, String title, String detail) {
     this(status, type, title, detail, Map.of());
@@ -19,11 +22,34 @@ public class ApiException extends RuntimeException {
 
   public ApiException(
       int status, String type, String title, String detail, Map<String, Object> extensions) {
+    this(status, type, title, detail, extensions, null);
+  }
+
+  private ApiException(
+      int status,
+      String type,
+      String title,
+      String detail,
+      Map<String, Object> extensions,
+      List<Problem.Violation> violations) {
     super(detail);
     this.status = status;
     this.type = type;
     this.title = title;
     this.extensions = Map.copyOf(extensions);
+    this.violations = violations;
+  }
+
+  /**
+   * Input the service layer finds invalid (beyond what Bean Validation checks): the same 400
+   * validation problem, one violation per field, sorted by field.
+   */
+  public static ApiException invalid(List<Problem.Violation> violations) {
+    List<Problem.Violation> sorted =
+        violations.stream().sorted(Comparator.comparing(Problem.Violation::field)).toList();
+    String detail =
+        String.join("; ", sorted.stream().map(v -> v.field() + ": " + v.message()).toList());
+    return new ApiException(400, "validation", "Invalid request", detail, Map.of(), sorted);
   }
 
   public static ApiException badRequest(String detail) {
@@ -72,5 +98,10 @@ public class ApiException extends RuntimeException {
 
   public Map<String, Object> extensions() {
     return extensions;
+  }
+
+  /** The invalid fields, for {@link #invalid}; null otherwise. */
+  public List<Problem.Violation> violations() {
+    return violations;
   }
 }

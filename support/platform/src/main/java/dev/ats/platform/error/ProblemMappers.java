@@ -41,7 +41,14 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response apiException(ApiException e, UriInfo uri, HttpHeaders headers) {
     return problem(
-        e.status(), e.type(), e.title(), e.getMessage(), uri, headers, null, e.extensions());
+        e.status(),
+        e.type(),
+        e.title(),
+        e.getMessage(),
+        uri,
+        headers,
+        e.violations(),
+        e.extensions());
   }
 
   @ServerExceptionMapper
