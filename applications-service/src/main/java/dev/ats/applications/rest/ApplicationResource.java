@@ -1,8 +1,8 @@
 package dev.ats.applications.rest;
 
-import static dev.ats.platform.security.Groups.HIRING_MANAGER;
-import static dev.ats.platform.security.Groups.INTEGRATION;
-import static dev.ats.platform.security.Groups.RECRUITER;
+import static dev.ats.web.security.Groups.HIRING_MANAGER;
+import static dev.ats.web.security.Groups.INTEGRATION;
+import static dev.ats.web.security.Groups.RECRUITER;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,9 +13,9 @@ import dev.ats.applications.domain.Stage;
 import dev.ats.applications.service.AccessTokens;
 import dev.ats.applications.service.ApplicationService;
 import dev.ats.applications.service.FeedbackService;
-import dev.ats.platform.error.ApiException;
-import dev.ats.platform.error.Problem;
-import dev.ats.platform.paging.Page;
+import dev.ats.web.error.ApiException;
+import dev.ats.web.error.Problem;
+import dev.ats.web.paging.Page;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

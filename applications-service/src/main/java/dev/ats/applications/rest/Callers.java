@@ -1,6 +1,6 @@
 package dev.ats.applications.rest;
 
-import dev.ats.platform.error.ApiException;
+import dev.ats.web.error.ApiException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;

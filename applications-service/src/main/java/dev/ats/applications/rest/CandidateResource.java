@@ -1,9 +1,9 @@
 package dev.ats.applications.rest;
 
-import static dev.ats.platform.security.Groups.RECRUITER;
+import static dev.ats.web.security.Groups.RECRUITER;
 
 import dev.ats.applications.service.CandidateService;
-import dev.ats.platform.error.Problem;
+import dev.ats.web.error.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,6 @@
 package dev.ats.applications.service;
 
-import dev.ats.platform.error.ApiException;
+import dev.ats.web.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

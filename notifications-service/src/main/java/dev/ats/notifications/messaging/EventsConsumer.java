@@ -2,6 +2,7 @@ package dev.ats.notifications.messaging;
 
 import dev.ats.notifications.service.EventHandlingService;
 import dev.ats.platform.events.CloudEvent;
+import dev.ats.platform.events.DeadLetters;
 import dev.ats.platform.events.EventRetry;
 import dev.ats.platform.events.PoisonEventException;
 import io.smallrye.reactive.messaging.annotations.Blocking;

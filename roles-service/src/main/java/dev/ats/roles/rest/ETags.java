@@ -1,6 +1,6 @@
 package dev.ats.roles.rest;
 
-import dev.ats.platform.error.ApiException;
+import dev.ats.web.error.ApiException;
 
 /** Reads the role version from an {@code If-Match} header; the ETag is the version in quotes. */
 final class ETags {

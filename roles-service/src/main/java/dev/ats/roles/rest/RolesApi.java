@@ -1,6 +1,6 @@
 package dev.ats.roles.rest;
 
-import dev.ats.platform.error.Problem;
+import dev.ats.web.error.Problem;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;

@@ -1,8 +1,8 @@
 package dev.ats.platform;
 
-import dev.ats.platform.error.ApiException;
-import dev.ats.platform.paging.Cursors;
-import dev.ats.platform.security.Groups;
+import dev.ats.web.error.ApiException;
+import dev.ats.web.paging.Cursors;
+import dev.ats.web.security.Groups;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -77,8 +77,8 @@ public class ProbeResource {
   public String invalid() {
     throw ApiException.invalid(
         List.of(
-            new dev.ats.platform.error.Problem.Violation("answers.z", "must be true"),
-            new dev.ats.platform.error.Problem.Violation("answers.a", "must be answered")));
+            new dev.ats.web.error.Problem.Violation("answers.z", "must be true"),
+            new dev.ats.web.error.Problem.Violation("answers.a", "must be answered")));
   }
 
   @GET

@@ -1,6 +1,6 @@
-package dev.ats.platform.web;
+package dev.ats.web.http;
 
-import dev.ats.platform.error.ApiException;
+import dev.ats.web.error.ApiException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 

@@ -1,4 +1,4 @@
-package dev.ats.platform.error;
+package dev.ats.web.error;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.ats.platform.paging;
+package dev.ats.web.paging;
 
 import java.util.List;
 import java.util.function.Function;

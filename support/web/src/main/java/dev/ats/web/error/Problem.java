@@ -1,4 +1,4 @@
-package dev.ats.platform.error;
+package dev.ats.web.error;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;

@@ -1,4 +1,4 @@
-package dev.ats.platform.security;
+package dev.ats.web.security;
 
 /**
  * The roles a bearer token can carry in its {@code groups} claim. Anonymous callers have none;

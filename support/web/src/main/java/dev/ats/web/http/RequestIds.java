@@ -1,4 +1,4 @@
-package dev.ats.platform.web;
+package dev.ats.web.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -11,7 +11,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * {@code X-Request-Id}: kept if the caller (or the gateway) sent a sane one, generated if not, put
- * in the logging context as {@code requestId}, and returned on the response.
+ * in the logging context as {@code requestId}, and returned on the response. The rule itself is
+ * {@link #keepOrCreate}; the gateway applies it to its Vert.x routes, the services through these
+ * JAX-RS filters.
  */
 public class RequestIds {
 
@@ -21,12 +23,17 @@ public class RequestIds {
 
   @ServerRequestFilter(preMatching = true)
   public void assign(ContainerRequestContext request) {
-    String id = request.getHeaderString(HEADER);
-    if (id == null || !SANE.matcher(id).matches()) {
-      id = UUID.randomUUID().toString();
+    String sent = request.getHeaderString(HEADER);
+    String id = keepOrCreate(sent);
+    if (!id.equals(sent)) {
       request.getHeaders().putSingle(HEADER, id);
     }
     MDC.put(MDC_KEY, id);
+  }
+
+  /** The id a caller sent if it is sane (1–128 of {@code A-Za-z0-9._:-}), else a new random one. */
+  public static String keepOrCreate(String sent) {
+    return sent != null && SANE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
   }
 
   @ServerResponseFilter

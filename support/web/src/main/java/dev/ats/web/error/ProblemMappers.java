@@ -1,4 +1,4 @@
-package dev.ats.platform.error;
+package dev.ats.web.error;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import dev.ats.platform.web.RequestIds;
+import dev.ats.web.http.RequestIds;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -25,7 +24,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -133,19 +131,6 @@ public class ProblemMappers {
         Map.of());
   }
 
-  @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
-  public Response concurrentChange(RuntimeException e, UriInfo uri, HttpHeaders headers) {
-    return problem(
-        409,
-        "concurrent-modification",
-        "Conflict",
-        "The resource was changed by another request at the same time; read it again and retry",
-        uri,
-        headers,
-        null,
-        Map.of());
-  }
-
   @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
   public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
     return Response.fromResponse(
@@ -231,7 +216,7 @@ public class ProblemMappers {
         Map.of());
   }
 
-  static Response problem(
+  public static Response problem(
       int status,
       String type,
       String title,

@@ -1,16 +1,16 @@
-package dev.ats.notifications.messaging;
+package dev.ats.platform.events;
 
-import dev.ats.notifications.config.NotificationsConfig;
-import dev.ats.platform.events.ReliableProducer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Publishes poison events to {@code notifications.dead-letter}: the original key, value and
+ * Publishes poison records to the service's dead-letter topic ({@code
+ * ats.events.dead-letter-topic}, e.g. {@code roles.dead-letter}): the original key, value and
  * headers, plus {@code dlq-reason}, {@code dlq-original-topic}, {@code dlq-original-partition} and
  * {@code dlq-original-offset}. Returns only once the broker acknowledged the record, so the
  * original is acknowledged only after its dead letter is safe.
@@ -19,13 +19,22 @@ import org.apache.kafka.common.header.Header;
 public class DeadLetters {
 
   public static final String REASON = "dlq-reason";
+  public static final String ORIGINAL_TOPIC = "dlq-original-topic";
+  public static final String ORIGINAL_PARTITION = "dlq-original-partition";
+  public static final String ORIGINAL_OFFSET = "dlq-original-offset";
 
   private final ReliableProducer kafka;
   private final String topic;
 
-  public DeadLetters(ReliableProducer kafka, NotificationsConfig config) {
+  public DeadLetters(
+      ReliableProducer kafka, @ConfigProperty(name = "ats.events.dead-letter-topic") String topic) {
     this.kafka = kafka;
-    this.topic = config.deadLetterTopic();
+    this.topic = topic;
+  }
+
+  /** The topic poison records of this service go to. */
+  public String topic() {
+    return topic;
   }
 
   public void publish(ConsumerRecord<String, String> original, String reason) {
@@ -35,9 +44,9 @@ public class DeadLetters {
       record.headers().add(header.key(), header.value());
     }
     add(record, REASON, reason);
-    add(record, "dlq-original-topic", original.topic());
-    add(record, "dlq-original-partition", String.valueOf(original.partition()));
-    add(record, "dlq-original-offset", String.valueOf(original.offset()));
+    add(record, ORIGINAL_TOPIC, original.topic());
+    add(record, ORIGINAL_PARTITION, String.valueOf(original.partition()));
+    add(record, ORIGINAL_OFFSET, String.valueOf(original.offset()));
     kafka.sendAndAwait(record, Duration.ofSeconds(30));
   }
 

@@ -1,9 +1,12 @@
-package dev.ats.platform.paging;
+package dev.ats.web.paging;
 
-import dev.ats.platform.error.ApiException;
+import dev.ats.web.error.ApiException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Opaque keyset cursors: the sort key values of the last row of a page, base64url-encoded. A cursor
@@ -42,6 +45,33 @@ public final class Cursors {
       // falls through to the 400 below
     }
     throw ApiException.badRequest("cursor is not one that this list returned");
+  }
+
+  /**
+   * The position after which a page starts, for the lists sorted by a timestamp and an id (every
+   * list here): {@code (at, id)} of the last row of the previous page.
+   */
+  public record Position(Instant at, UUID id) {}
+
+  /** A cursor for the list position {@code (at, id)}. */
+  public static String encode(Instant at, UUID id) {
+    return encode((Object) at, id);
+  }
+
+  /**
+   * The position in {@code cursor}, or null for no cursor (the first page); a cursor this list did
+   * not return is a 400.
+   */
+  public static Position position(String cursor) {
+    List<String> values = decode(cursor, 2);
+    if (values == null) {
+      return null;
+    }
+    try {
+      return new Position(Instant.parse(values.get(0)), UUID.fromString(values.get(1)));
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      throw ApiException.badRequest("cursor is not one that this list returned");
+    }
   }
 
   /** The page size: {@value #DEFAULT_LIMIT} by default, between 1 and {@value #MAX_LIMIT}. */

@@ -1,4 +1,4 @@
-package dev.ats.platform.json;
+package dev.ats.web.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
