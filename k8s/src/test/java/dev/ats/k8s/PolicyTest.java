@@ -421,12 +421,50 @@ class PolicyTest {
     assertThat(problems).isEmpty();
   }
 
+  /**
+   * The event contract is docs/asyncapi.yaml: every channel is a KafkaTopic (and nothing else is),
+   * with the partitions, topic configuration and (in prod) replicas the channel's Kafka binding
+   * states.
+   */
   @ParameterizedTest(name = "{0}")
   @FieldSource("overlays")
-  void shouldDeclareEveryTopicOfTheEventContract(String overlay) {
-    assertThat(of(overlay, "KafkaTopic").stream().map(Manifest::name))
-        .containsExactlyInAnyOrder(
-            "roles.events", "applications.events", "notifications.dead-letter");
+  void shouldDeclareEveryTopicOfTheEventContractAsTheDocumentDescribesIt(String overlay)
+      throws IOException {
+    Map<String, Map<String, Object>> bindings = EventContract.topicBindings();
+    List<Manifest> topics = of(overlay, "KafkaTopic");
+    assertThat(topics.stream().map(Manifest::name))
+        .containsExactlyInAnyOrderElementsOf(bindings.keySet());
+    List<String> problems = new ArrayList<>();
+    for (Manifest topic : topics) {
+      Map<String, Object> binding = bindings.get(topic.name());
+      // dev runs one Kafka node, so only prod keeps the documented replicas.
+      for (String field :
+          overlay.equals("prod") ? List.of("partitions", "replicas") : List.of("partitions")) {
+        if (!String.valueOf(binding.get(field)).equals(String.valueOf(topic.at("spec", field)))) {
+          problems.add(
+              topic.id()
+                  + ": "
+                  + field
+                  + " "
+                  + topic.at("spec", field)
+                  + ", documented "
+                  + binding.get(field));
+        }
+      }
+      map(binding, "topicConfiguration")
+          .forEach(
+              (key, documented) -> {
+                Object value =
+                    documented instanceof List<?> values
+                        ? String.join(",", values.stream().map(String::valueOf).toList())
+                        : documented;
+                Object declared = topic.at("spec", "config", key);
+                if (!String.valueOf(value).equals(String.valueOf(declared))) {
+                  problems.add(topic.id() + ": " + key + "=" + declared + ", documented " + value);
+                }
+              });
+    }
+    assertThat(problems).isEmpty();
   }
 
   // --- prod ---
