@@ -2,20 +2,27 @@ package dev.ats.platform.outbox;
 
 import dev.ats.platform.events.ReliableProducer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,6 +30,12 @@ import org.jboss.logging.Logger;
  * acknowledged it (acks=all, idempotent producer). A crash between the acknowledgement and the mark
  * republishes the event on restart with the same {@code ce_id}: at least once on the wire, exactly
  * once for consumers, which skip ids they have processed.
+ *
+ * <p>The relay is woken, not polled: {@link Outbox} wakes it when a transaction that wrote events
+ * commits in this process, and {@link OutboxListener} when PostgreSQL notifies that one committed
+ * in any instance. A slow poll ({@code ats.outbox.interval}, 5 s) remains as the fallback, e.g. for
+ * rows whose publication failed while the broker was away. Every drain runs on one thread, so
+ * wake-ups that arrive while it works coalesce into one more drain.
  *
  * <p>Several instances of a service may run: a PostgreSQL advisory lock lets one relay at a time
  * publish, which also keeps each aggregate's events in order.
@@ -38,22 +51,55 @@ public class OutboxRelay {
   private final EntityManager em;
   private final ReliableProducer kafka;
   private final int batchSize;
+  private final boolean enabled;
+  private final AtomicBoolean drainPending = new AtomicBoolean();
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public OutboxRelay(
       EntityManager em,
       ReliableProducer kafka,
-      @ConfigProperty(name = "ats.outbox.batch-size", defaultValue = "200") int batchSize) {
+      @ConfigProperty(name = "ats.outbox.batch-size", defaultValue = "200") int batchSize,
+      @ConfigProperty(name = "ats.outbox.enabled", defaultValue = "true") boolean enabled) {
     this.em = em;
     this.kafka = kafka;
     this.batchSize = batchSize;
+    this.enabled = enabled;
+  }
+
+  /**
+   * Asks for a drain of the outbox as soon as possible; returns at once. Wake-ups that arrive while
+   * a drain is pending are one drain.
+   */
+  public void wake() {
+    if (enabled && drainPending.compareAndSet(false, true)) {
+      try {
+        worker.execute(
+            () -> {
+              drainPending.set(false);
+              drain();
+            });
+      } catch (RejectedExecutionException e) {
+        drainPending.set(false); // shutting down: the next start publishes what is left
+      }
+    }
   }
 
   @Scheduled(
-      every = "${ats.outbox.interval:1s}",
+      every = "${ats.outbox.interval:5s}",
       delayed = "${ats.outbox.initial-delay:1s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = OutboxDisabled.class)
-  void tick() {
+  void poll() {
+    wake();
+  }
+
+  private void drain() {
     try {
       int published;
       do {
@@ -66,7 +112,7 @@ public class OutboxRelay {
 
   /**
    * Publishes up to one batch; returns how many events were published. Public so that tests can
-   * drive the relay without waiting for the schedule.
+   * drive the relay without waiting for a wake-up.
    */
   public int publishBatch() {
     return QuarkusTransaction.requiringNew()
@@ -85,6 +131,9 @@ public class OutboxRelay {
                   em.createQuery(
                           "from OutboxEvent where publishedAt is null order by seq",
                           OutboxEvent.class)
+                      // Read-only: the rows are marked with one set-based update below, never
+                      // rewritten in full by dirty checking.
+                      .setHint(HibernateHints.HINT_READ_ONLY, true)
                       .setMaxResults(batchSize)
                       .getResultList();
               if (batch.isEmpty()) {
@@ -99,30 +148,46 @@ public class OutboxRelay {
     for (OutboxEvent event : batch) {
       acks.add(kafka.send(toRecord(event)));
     }
-    Instant now = Instant.now();
-    int published = 0;
-    for (int i = 0; i < batch.size(); i++) {
-      OutboxEvent event = batch.get(i);
-      try {
-        acks.get(i).get(60, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return published;
-      } catch (ExecutionException | TimeoutException e) {
-        // Stop at the first failure so that later events of the same key are not marked ahead
-        // of it; everything after it is retried on the next tick.
-        event.attempts++;
-        event.lastError = String.valueOf(e.getCause() == null ? e : e.getCause());
-        LOG.warnf(
-            "event %s (%s) not published yet: %s", event.eventId, event.type, event.lastError);
-        return published;
+    List<Long> published = new ArrayList<>(batch.size());
+    try {
+      for (int i = 0; i < batch.size(); i++) {
+        OutboxEvent event = batch.get(i);
+        try {
+          acks.get(i).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return published.size();
+        } catch (ExecutionException | TimeoutException e) {
+          // Stop at the first failure so that later events of the same key are not marked ahead
+          // of it; everything after it is retried on the next drain.
+          String error = String.valueOf(e.getCause() == null ? e : e.getCause());
+          em.createNativeQuery(
+                  "update outbox_event set attempts = attempts + 1, last_error = :error"
+                      + " where seq = :seq")
+              .setParameter("error", error)
+              .setParameter("seq", event.seq)
+              .executeUpdate();
+          LOG.warnf("event %s (%s) not published yet: %s", event.eventId, event.type, error);
+          return published.size();
+        }
+        published.add(event.seq);
       }
-      event.publishedAt = now;
-      event.attempts++;
-      event.lastError = null;
-      published++;
+      return published.size();
+    } finally {
+      markPublished(published);
     }
-    return published;
+  }
+
+  private void markPublished(List<Long> seqs) {
+    if (seqs.isEmpty()) {
+      return;
+    }
+    em.createNativeQuery(
+            "update outbox_event set published_at = :now, attempts = attempts + 1,"
+                + " last_error = null where seq in (:seqs)")
+        .setParameter("now", Instant.now())
+        .setParameter("seqs", seqs)
+        .executeUpdate();
   }
 
   private static ProducerRecord<String, String> toRecord(OutboxEvent event) {
@@ -140,5 +205,9 @@ public class OutboxRelay {
 
   private static void header(ProducerRecord<String, String> record, String name, String value) {
     record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    worker.shutdown();
   }
 }
