@@ -3,7 +3,7 @@ package dev.ats.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ats.notifications.Events.Application;
+import dev.ats.notifications.Fixtures.Application;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -18,9 +18,9 @@ class CandidateMessagesTest {
   @Test
   void shouldConfirmReceiptOfAnEligibleApplication() throws MessagingException {
     Application ada = Application.of("Ada", "Software Engineer - Intern");
-    Events.submitted(ada, "ELIGIBLE");
+    Fixtures.submitted(ada, "ELIGIBLE");
 
-    MimeMessage mail = Api.awaitMail(ada.email(), 1).get(0);
+    MimeMessage mail = Fixtures.awaitMail(ada.email(), 1).get(0);
 
     assertThat(mail.getSubject())
         .isEqualTo("We received your application for Software Engineer - Intern");
@@ -28,15 +28,15 @@ class CandidateMessagesTest {
         .contains("Hi Ada,")
         .contains("Thank you for applying for")
         .doesNotContain("closer look");
-    Api.awaitSent(ada.applicationId(), "APPLICATION_RECEIVED");
+    Fixtures.awaitSent(ada.applicationId(), "APPLICATION_RECEIVED");
   }
 
   @Test
   void shouldSayThatAnswersWillBeReviewedWhenEligibilityNeedsReview() throws MessagingException {
     Application grace = Application.of("Grace", "Security Engineer - Intern");
-    Events.submitted(grace, "NEEDS_REVIEW");
+    Fixtures.submitted(grace, "NEEDS_REVIEW");
 
-    MimeMessage mail = Api.awaitMail(grace.email(), 1).get(0);
+    MimeMessage mail = Fixtures.awaitMail(grace.email(), 1).get(0);
 
     assertThat(mail.getSubject()).contains("Security Engineer - Intern");
     assertThat(TestSmtp.text(mail)).contains("need a closer look");
@@ -45,11 +45,11 @@ class CandidateMessagesTest {
   @Test
   void shouldSendOnlyTheIneligibleRejectionListingTheUnmetRequirement() throws MessagingException {
     Application alan = Application.of("Alan", "Product Manager - Intern");
-    Events.submitted(alan, "INELIGIBLE");
-    Events.rejected(alan, "INELIGIBLE", List.of("Cannot commit to a 12-week internship"));
+    Fixtures.submitted(alan, "INELIGIBLE");
+    Fixtures.rejected(alan, "INELIGIBLE", List.of("Cannot commit to a 12-week internship"));
 
-    Api.awaitSent(alan.applicationId(), "REJECTION_INELIGIBLE");
-    List<MimeMessage> mails = Api.awaitMail(alan.email(), 1);
+    Fixtures.awaitSent(alan.applicationId(), "REJECTION_INELIGIBLE");
+    List<MimeMessage> mails = Fixtures.awaitMail(alan.email(), 1);
 
     assertThat(mails).hasSize(1);
     assertThat(mails.get(0).getSubject())
@@ -62,16 +62,16 @@ class CandidateMessagesTest {
   @Test
   void shouldAnnounceInterviewsAndOfferButNoOtherStageChange() throws MessagingException {
     Application linus = Application.of("Linus", "Software Engineer - Intern");
-    Events.submitted(linus, "ELIGIBLE");
-    Events.stageChanged(linus, "APPLIED", "SCREENING");
-    Events.stageChanged(linus, "SCREENING", "INTERVIEWING");
-    Events.stageChanged(linus, "INTERVIEWING", "OFFERED");
-    Events.stageChanged(linus, "OFFERED", "HIRED");
-    Events.hired(linus);
+    Fixtures.submitted(linus, "ELIGIBLE");
+    Fixtures.stageChanged(linus, "APPLIED", "SCREENING");
+    Fixtures.stageChanged(linus, "SCREENING", "INTERVIEWING");
+    Fixtures.stageChanged(linus, "INTERVIEWING", "OFFERED");
+    Fixtures.stageChanged(linus, "OFFERED", "HIRED");
+    Fixtures.hired(linus);
 
-    Api.awaitSent(
+    Fixtures.awaitSent(
         linus.applicationId(), "APPLICATION_RECEIVED", "MOVING_TO_INTERVIEWS", "OFFER", "WELCOME");
-    List<String> subjects = subjects(Api.awaitMail(linus.email(), 4));
+    List<String> subjects = subjects(Fixtures.awaitMail(linus.email(), 4));
 
     assertThat(subjects)
         .containsExactlyInAnyOrder(
@@ -85,13 +85,13 @@ class CandidateMessagesTest {
   void shouldRejectKindlyWithItsOwnWordingWhenThePositionIsFilled() throws MessagingException {
     Application notAFit = Application.of("Barbara", "Data Engineer - Intern");
     Application filled = Application.of("Edsger", "Data Engineer - Intern");
-    Events.submitted(notAFit, "ELIGIBLE");
-    Events.submitted(filled, "ELIGIBLE");
-    Events.rejected(notAFit, "NOT_A_FIT", null);
-    Events.rejected(filled, "POSITION_FILLED", null);
+    Fixtures.submitted(notAFit, "ELIGIBLE");
+    Fixtures.submitted(filled, "ELIGIBLE");
+    Fixtures.rejected(notAFit, "NOT_A_FIT", null);
+    Fixtures.rejected(filled, "POSITION_FILLED", null);
 
-    Api.awaitSent(notAFit.applicationId(), "APPLICATION_RECEIVED", "REJECTION");
-    Api.awaitSent(filled.applicationId(), "APPLICATION_RECEIVED", "REJECTION_POSITION_FILLED");
+    Fixtures.awaitSent(notAFit.applicationId(), "APPLICATION_RECEIVED", "REJECTION");
+    Fixtures.awaitSent(filled.applicationId(), "APPLICATION_RECEIVED", "REJECTION_POSITION_FILLED");
 
     String kind = textWithSubject(notAFit.email(), "Your application for Data Engineer - Intern");
     String positionFilled =
@@ -103,10 +103,10 @@ class CandidateMessagesTest {
   @Test
   void shouldConfirmAWithdrawal() throws MessagingException {
     Application ken = Application.of("Ken", "Site Reliability Engineer - Intern");
-    Events.submitted(ken, "ELIGIBLE");
-    Events.withdrawn(ken);
+    Fixtures.submitted(ken, "ELIGIBLE");
+    Fixtures.withdrawn(ken);
 
-    Api.awaitSent(ken.applicationId(), "APPLICATION_RECEIVED", "WITHDRAWAL_CONFIRMED");
+    Fixtures.awaitSent(ken.applicationId(), "APPLICATION_RECEIVED", "WITHDRAWAL_CONFIRMED");
 
     assertThat(
             textWithSubject(
@@ -118,20 +118,20 @@ class CandidateMessagesTest {
   @Test
   void shouldWriteOneMessageWhenTheSameEventIsDeliveredTwice() throws MessagingException {
     Application dennis = Application.of("Dennis", "Compiler Engineer - Intern");
-    String eventId = Events.submitted(dennis, "ELIGIBLE");
-    Api.awaitSent(dennis.applicationId(), "APPLICATION_RECEIVED");
+    String eventId = Fixtures.submitted(dennis, "ELIGIBLE");
+    Fixtures.awaitSent(dennis.applicationId(), "APPLICATION_RECEIVED");
 
     // The producer's relay publishes it again after a crash: same ce_id, same payload. A later
     // event of the same application (same key, same partition) shows that it was consumed.
-    Events.submitted(dennis, "ELIGIBLE", eventId);
-    Events.stageChanged(dennis, "APPLIED", "INTERVIEWING");
-    Api.awaitSent(dennis.applicationId(), "APPLICATION_RECEIVED", "MOVING_TO_INTERVIEWS");
+    Fixtures.submitted(dennis, "ELIGIBLE", eventId);
+    Fixtures.stageChanged(dennis, "APPLIED", "INTERVIEWING");
+    Fixtures.awaitSent(dennis.applicationId(), "APPLICATION_RECEIVED", "MOVING_TO_INTERVIEWS");
 
-    assertThat(subjects(Api.awaitMail(dennis.email(), 2)))
+    assertThat(subjects(Fixtures.awaitMail(dennis.email(), 2)))
         .containsExactlyInAnyOrder(
             "We received your application for Compiler Engineer - Intern",
             "Next step for Compiler Engineer - Intern: interviews");
-    assertThat(Api.detail(idOf(dennis, "APPLICATION_RECEIVED")).getString("eventId"))
+    assertThat(Fixtures.detail(idOf(dennis, "APPLICATION_RECEIVED")).getString("eventId"))
         .isEqualTo(eventId);
   }
 
@@ -139,10 +139,11 @@ class CandidateMessagesTest {
   void shouldEscapeWhatCandidatesAndRecruitersTyped() {
     Application mallory =
         Application.of("<script>alert(1)</script>{inject:config}", "Intern <b>&</b> {title}");
-    Events.submitted(mallory, "ELIGIBLE");
+    Fixtures.submitted(mallory, "ELIGIBLE");
 
-    Api.awaitSent(mallory.applicationId(), "APPLICATION_RECEIVED");
-    var detail = Api.detail(Api.notificationsOf(mallory.applicationId()).get(0).get("id"));
+    Fixtures.awaitSent(mallory.applicationId(), "APPLICATION_RECEIVED");
+    var detail =
+        Fixtures.detail(Fixtures.notificationsOf(mallory.applicationId()).get(0).get("id"));
 
     assertThat(detail.getString("bodyHtml"))
         .contains("Hi &lt;script&gt;alert(1)&lt;/script&gt;{inject:config},")
@@ -159,21 +160,21 @@ class CandidateMessagesTest {
   @Test
   void shouldIgnoreEventTypesItDoesNotHandle() {
     Application ida = Application.of("Ida", "QA Engineer - Intern");
-    Events.submitted(ida, "ELIGIBLE");
-    Events.sendApplicationEvent(
+    Fixtures.submitted(ida, "ELIGIBLE");
+    Fixtures.sendApplicationEvent(
         ida,
         UUID.randomUUID().toString(),
         "dev.ats.application.evaluation-submitted.v1",
         "{\"applicationId\":\"" + ida.applicationId() + "\",\"overallRating\":4}");
-    Events.sendApplicationEvent(
+    Fixtures.sendApplicationEvent(
         ida, UUID.randomUUID().toString(), "dev.ats.application.something-new.v1", "not even json");
-    Events.stageChanged(ida, "APPLIED", "INTERVIEWING");
+    Fixtures.stageChanged(ida, "APPLIED", "INTERVIEWING");
 
-    Api.awaitSent(ida.applicationId(), "APPLICATION_RECEIVED", "MOVING_TO_INTERVIEWS");
+    Fixtures.awaitSent(ida.applicationId(), "APPLICATION_RECEIVED", "MOVING_TO_INTERVIEWS");
   }
 
   private static Object idOf(Application application, String type) {
-    return Api.notificationsOf(application.applicationId()).stream()
+    return Fixtures.notificationsOf(application.applicationId()).stream()
         .filter(n -> type.equals(n.get("type")))
         .findFirst()
         .orElseThrow()
@@ -195,7 +196,7 @@ class CandidateMessagesTest {
 
   private static String textWithSubject(String address, String subject) {
     await()
-        .atMost(Api.PATIENCE)
+        .atMost(Fixtures.PATIENCE)
         .until(() -> subjects(TestSmtp.messagesTo(address)).contains(subject));
     return TestSmtp.messagesTo(address).stream()
         .filter(m -> subjects(List.of(m)).get(0).equals(subject))

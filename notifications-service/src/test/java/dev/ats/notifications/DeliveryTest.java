@@ -1,12 +1,10 @@
 package dev.ats.notifications;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.ats.infra.test.TestTokens;
-import dev.ats.notifications.Events.Application;
+import dev.ats.notifications.Fixtures.Application;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -29,23 +27,25 @@ class DeliveryTest {
   void shouldRetryWhileTheSmtpServerRefusesAndDeliverOnceItIsBack() {
     TestSmtp.stopServer();
     Application ada = Application.of("Ada", "Software Engineer - Intern");
-    Events.submitted(ada, "ELIGIBLE");
+    Fixtures.submitted(ada, "ELIGIBLE");
 
     // Consuming goes on while mail cannot be sent: the notification is written and tried.
     Object id = awaitNotification(ada);
     await()
-        .atMost(Api.PATIENCE)
-        .until(() -> Api.detail(id).getList("deliveryAttempts").size() >= 2);
-    JsonPath pending = Api.detail(id);
+        .atMost(Fixtures.PATIENCE)
+        .until(() -> Fixtures.detail(id).getList("deliveryAttempts").size() >= 2);
+    JsonPath pending = Fixtures.detail(id);
     assertThat(pending.getString("status")).isEqualTo("PENDING");
     assertThat(pending.getString("deliveryAttempts[0].outcome")).isEqualTo("FAILED");
     assertThat(pending.getString("lastError")).isNotBlank();
 
     TestSmtp.restart();
 
-    assertThat(Api.awaitMail(ada.email(), 1)).hasSize(1);
-    await().atMost(Api.PATIENCE).until(() -> "SENT".equals(Api.detail(id).getString("status")));
-    JsonPath sent = Api.detail(id);
+    assertThat(Fixtures.awaitMail(ada.email(), 1)).hasSize(1);
+    await()
+        .atMost(Fixtures.PATIENCE)
+        .until(() -> "SENT".equals(Fixtures.detail(id).getString("status")));
+    JsonPath sent = Fixtures.detail(id);
     List<Map<String, Object>> attempts = sent.getList("deliveryAttempts");
     assertThat(attempts.get(attempts.size() - 1).get("outcome")).isEqualTo("SENT");
     assertThat(attempts.subList(0, attempts.size() - 1))
@@ -56,28 +56,26 @@ class DeliveryTest {
   void shouldFailAfterTheLastAttemptAndSendWhenARecruiterRetries() {
     TestSmtp.stopServer();
     Application grace = Application.of("Grace", "Security Engineer - Intern");
-    Events.submitted(grace, "ELIGIBLE");
+    Fixtures.submitted(grace, "ELIGIBLE");
     Object id = awaitNotification(grace);
 
-    await().atMost(Api.PATIENCE).until(() -> "FAILED".equals(Api.detail(id).getString("status")));
-    assertThat(Api.detail(id).getList("deliveryAttempts")).hasSize(6);
+    await()
+        .atMost(Fixtures.PATIENCE)
+        .until(() -> "FAILED".equals(Fixtures.detail(id).getString("status")));
+    assertThat(Fixtures.detail(id).getList("deliveryAttempts")).hasSize(6);
     TestSmtp.restart();
 
-    given()
-        .header("Authorization", TestTokens.recruiter())
-        .post("/api/v1/notifications/{id}/retry", id)
-        .then()
+    Fixtures.retry(id)
         .statusCode(200)
         .body("status", equalTo("PENDING"))
         .body("attempts", equalTo(0));
 
-    assertThat(Api.awaitMail(grace.email(), 1)).hasSize(1);
-    await().atMost(Api.PATIENCE).until(() -> "SENT".equals(Api.detail(id).getString("status")));
-    assertThat(Api.detail(id).getList("deliveryAttempts")).hasSize(7);
-    given()
-        .header("Authorization", TestTokens.recruiter())
-        .post("/api/v1/notifications/{id}/retry", id)
-        .then()
+    assertThat(Fixtures.awaitMail(grace.email(), 1)).hasSize(1);
+    await()
+        .atMost(Fixtures.PATIENCE)
+        .until(() -> "SENT".equals(Fixtures.detail(id).getString("status")));
+    assertThat(Fixtures.detail(id).getList("deliveryAttempts")).hasSize(7);
+    Fixtures.retry(id)
         .statusCode(409)
         .contentType("application/problem+json")
         .body("currentStatus", equalTo("SENT"));
@@ -85,8 +83,8 @@ class DeliveryTest {
 
   private static Object awaitNotification(Application application) {
     await()
-        .atMost(Api.PATIENCE)
-        .until(() -> !Api.notificationsOf(application.applicationId()).isEmpty());
-    return Api.notificationsOf(application.applicationId()).get(0).get("id");
+        .atMost(Fixtures.PATIENCE)
+        .until(() -> !Fixtures.notificationsOf(application.applicationId()).isEmpty());
+    return Fixtures.notificationsOf(application.applicationId()).get(0).get("id");
   }
 }

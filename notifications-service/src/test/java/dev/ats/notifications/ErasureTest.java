@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ats.infra.test.TestTokens;
-import dev.ats.notifications.Events.Application;
+import dev.ats.notifications.Fixtures.Application;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -49,34 +49,35 @@ class ErasureTest {
             candidateId,
             first.email(),
             "Ada");
-    Events.submitted(first, "ELIGIBLE");
-    Api.awaitSent(first.applicationId(), "APPLICATION_RECEIVED");
+    Fixtures.submitted(first, "ELIGIBLE");
+    Fixtures.awaitSent(first.applicationId(), "APPLICATION_RECEIVED");
     // The second message cannot go out yet: it is still PENDING when the erasure arrives.
     TestSmtp.stopServer();
-    Events.submitted(second, "ELIGIBLE");
+    Fixtures.submitted(second, "ELIGIBLE");
     await()
-        .atMost(Api.PATIENCE)
-        .until(() -> !Api.notificationsOf(second.applicationId()).isEmpty());
+        .atMost(Fixtures.PATIENCE)
+        .until(() -> !Fixtures.notificationsOf(second.applicationId()).isEmpty());
 
-    Events.erased(candidateId, List.of(first.applicationId(), second.applicationId()));
+    Fixtures.erased(candidateId, List.of(first.applicationId(), second.applicationId()));
 
     await()
-        .atMost(Api.PATIENCE)
+        .atMost(Fixtures.PATIENCE)
         .until(
             () ->
-                Api.notificationsOf(second.applicationId()).stream()
+                Fixtures.notificationsOf(second.applicationId()).stream()
                     .allMatch(n -> "CANCELLED".equals(n.get("status"))));
     TestSmtp.restart();
     for (Application application : List.of(first, second)) {
       JsonPath detail =
-          Api.detail(Api.notificationsOf(application.applicationId()).get(0).get("id"));
+          Fixtures.detail(Fixtures.notificationsOf(application.applicationId()).get(0).get("id"));
       assertThat(detail.getString("recipient")).isNull();
       assertThat(detail.getString("bodyText")).isNull();
       assertThat(detail.getString("bodyHtml")).isNull();
       assertThat(detail.getString("erasedAt")).isNotNull();
       assertThat(detail.getString("subject")).doesNotContain("Ada");
     }
-    assertThat(Api.notificationsOf(first.applicationId()).get(0).get("status")).isEqualTo("SENT");
+    assertThat(Fixtures.notificationsOf(first.applicationId()).get(0).get("status"))
+        .isEqualTo("SENT");
     assertThat(
             given()
                 .header("Authorization", TestTokens.recruiter())
@@ -91,12 +92,12 @@ class ErasureTest {
     assertThat(personalDataLeftFor(candidateId, first.email())).isZero();
 
     // Later events of those applications write to nobody.
-    Events.stageChanged(first, "APPLIED", "INTERVIEWING");
-    Events.stageChanged(first, "INTERVIEWING", "OFFERED");
+    Fixtures.stageChanged(first, "APPLIED", "INTERVIEWING");
+    Fixtures.stageChanged(first, "INTERVIEWING", "OFFERED");
     Application marker = Application.of("Marker", "Software Engineer - Intern");
-    Events.submitted(marker, "ELIGIBLE");
-    Api.awaitSent(marker.applicationId(), "APPLICATION_RECEIVED");
-    assertThat(Api.typesOf(first.applicationId())).containsExactly("APPLICATION_RECEIVED");
+    Fixtures.submitted(marker, "ELIGIBLE");
+    Fixtures.awaitSent(marker.applicationId(), "APPLICATION_RECEIVED");
+    assertThat(Fixtures.typesOf(first.applicationId())).containsExactly("APPLICATION_RECEIVED");
     assertThat(TestSmtp.messagesTo(first.email())).isEmpty();
   }
 
@@ -104,25 +105,15 @@ class ErasureTest {
   void shouldNotWriteToACandidateErasedBeforeTheirApplicationArrived() {
     Application late = Application.of("Grace", "Security Engineer - Intern");
     // candidate.erased is keyed by candidate id: it may overtake the application's own events.
-    String erasure = Events.erased(late.candidateId(), List.of(late.applicationId()));
-    await().atMost(Api.PATIENCE).until(() -> processed(erasure));
+    String erasure = Fixtures.erased(late.candidateId(), List.of(late.applicationId()));
+    await().atMost(Fixtures.PATIENCE).until(() -> Fixtures.processed(em, erasure));
 
-    Events.submitted(late, "ELIGIBLE");
-    String last = Events.stageChanged(late, "APPLIED", "INTERVIEWING");
-    await().atMost(Api.PATIENCE).until(() -> processed(last));
+    Fixtures.submitted(late, "ELIGIBLE");
+    String last = Fixtures.stageChanged(late, "APPLIED", "INTERVIEWING");
+    await().atMost(Fixtures.PATIENCE).until(() -> Fixtures.processed(em, last));
 
-    assertThat(Api.notificationsOf(late.applicationId())).isEmpty();
+    assertThat(Fixtures.notificationsOf(late.applicationId())).isEmpty();
     assertThat(personalDataLeftFor(late.candidateId(), late.email())).isZero();
-  }
-
-  private boolean processed(String eventId) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                !em.createNativeQuery("select 1 from processed_event where event_id = :id")
-                    .setParameter("id", eventId)
-                    .getResultList()
-                    .isEmpty());
   }
 
   /** Rows of any table of this service that still hold the address or the name. */

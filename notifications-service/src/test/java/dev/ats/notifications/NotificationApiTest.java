@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.ats.infra.test.TestTokens;
-import dev.ats.notifications.Events.Application;
+import dev.ats.notifications.Fixtures.Application;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +24,11 @@ class NotificationApiTest {
   @Test
   void shouldListNotificationsOfAnApplicationPageByPageWithFilters() {
     Application linus = Application.of("Linus", "Kernel Engineer - Intern");
-    Events.submitted(linus, "ELIGIBLE");
-    Events.stageChanged(linus, "APPLIED", "INTERVIEWING");
-    Events.stageChanged(linus, "INTERVIEWING", "OFFERED");
-    Api.awaitSent(linus.applicationId(), "APPLICATION_RECEIVED", "MOVING_TO_INTERVIEWS", "OFFER");
+    Fixtures.submitted(linus, "ELIGIBLE");
+    Fixtures.stageChanged(linus, "APPLIED", "INTERVIEWING");
+    Fixtures.stageChanged(linus, "INTERVIEWING", "OFFERED");
+    Fixtures.awaitSent(
+        linus.applicationId(), "APPLICATION_RECEIVED", "MOVING_TO_INTERVIEWS", "OFFER");
 
     List<String> seen = new ArrayList<>();
     String cursor = null;
@@ -73,9 +74,9 @@ class NotificationApiTest {
   @Test
   void shouldShowTheRenderedMessageAndItsDeliveryAttempts() {
     Application ada = Application.of("Ada", "Software Engineer - Intern");
-    Events.submitted(ada, "ELIGIBLE");
-    Api.awaitSent(ada.applicationId(), "APPLICATION_RECEIVED");
-    Object id = Api.notificationsOf(ada.applicationId()).get(0).get("id");
+    Fixtures.submitted(ada, "ELIGIBLE");
+    Fixtures.awaitSent(ada.applicationId(), "APPLICATION_RECEIVED");
+    Object id = Fixtures.notificationsOf(ada.applicationId()).get(0).get("id");
 
     given()
         .header("Authorization", TestTokens.hiringManager())
@@ -137,24 +138,17 @@ class NotificationApiTest {
         .statusCode(404)
         .contentType("application/problem+json")
         .body("detail", equalTo("notification " + unknown + " does not exist"));
-    given()
-        .header("Authorization", TestTokens.recruiter())
-        .post("/api/v1/notifications/{id}/retry", unknown)
-        .then()
-        .statusCode(404);
+    Fixtures.retry(unknown).statusCode(404);
   }
 
   @Test
   void shouldAnswer409WhenRetryingANotificationThatDidNotFail() {
     Application grace = Application.of("Grace", "Security Engineer - Intern");
-    Events.submitted(grace, "ELIGIBLE");
-    Api.awaitSent(grace.applicationId(), "APPLICATION_RECEIVED");
-    Object id = Api.notificationsOf(grace.applicationId()).get(0).get("id");
+    Fixtures.submitted(grace, "ELIGIBLE");
+    Fixtures.awaitSent(grace.applicationId(), "APPLICATION_RECEIVED");
+    Object id = Fixtures.notificationsOf(grace.applicationId()).get(0).get("id");
 
-    given()
-        .header("Authorization", TestTokens.recruiter())
-        .post("/api/v1/notifications/{id}/retry", id)
-        .then()
+    Fixtures.retry(id)
         .statusCode(409)
         .contentType("application/problem+json")
         .body("currentStatus", equalTo("SENT"));

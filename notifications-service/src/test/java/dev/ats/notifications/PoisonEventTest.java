@@ -3,7 +3,7 @@ package dev.ats.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ats.infra.test.TestKafka;
-import dev.ats.notifications.Events.Application;
+import dev.ats.notifications.Fixtures.Application;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,15 +24,15 @@ class PoisonEventTest {
     Application ada = Application.of("Ada", "Software Engineer - Intern");
     String marker = UUID.randomUUID().toString();
     TestKafka.send(
-        new ProducerRecord<>(Events.APPLICATIONS, ada.applicationId().toString(), marker));
-    Events.submitted(ada, "ELIGIBLE");
+        new ProducerRecord<>(Fixtures.APPLICATIONS, ada.applicationId().toString(), marker));
+    Fixtures.submitted(ada, "ELIGIBLE");
 
     ConsumerRecord<String, String> dead = deadLetter(r -> marker.equals(r.value()));
 
     assertThat(dead.key()).isEqualTo(ada.applicationId().toString());
     assertThat(TestKafka.header(dead, "dlq-reason")).contains("missing CloudEvent header ce_id");
-    assertThat(TestKafka.header(dead, "dlq-original-topic")).isEqualTo(Events.APPLICATIONS);
-    Api.awaitSent(ada.applicationId(), "APPLICATION_RECEIVED");
+    assertThat(TestKafka.header(dead, "dlq-original-topic")).isEqualTo(Fixtures.APPLICATIONS);
+    Fixtures.awaitSent(ada.applicationId(), "APPLICATION_RECEIVED");
   }
 
   @Test
@@ -41,9 +41,9 @@ class PoisonEventTest {
     String notJson = UUID.randomUUID().toString();
     String noEmail = UUID.randomUUID().toString();
     String badRole = UUID.randomUUID().toString();
-    Events.sendApplicationEvent(
+    Fixtures.sendApplicationEvent(
         grace, notJson, "dev.ats.application.submitted.v1", "{\"applicationId\": oops");
-    Events.sendApplicationEvent(
+    Fixtures.sendApplicationEvent(
         grace,
         noEmail,
         "dev.ats.application.submitted.v1",
@@ -55,13 +55,13 @@ class PoisonEventTest {
             + grace.candidateId()
             + "\",\"candidate\":{\"firstName\":\"Grace\"},\"eligibility\":{\"outcome\":\"ELIGIBLE\"}}");
     TestKafka.sendCloudEvent(
-        Events.ROLES,
+        Fixtures.ROLES,
         grace.roleId().toString(),
         badRole,
         "dev.ats.role.opened.v1",
         "/ats/roles-service",
         "{\"role\":{\"id\":\"not-a-uuid\",\"title\":\"x\",\"version\":1}}");
-    Events.submitted(grace, "ELIGIBLE");
+    Fixtures.submitted(grace, "ELIGIBLE");
 
     assertThat(reasonOf(notJson)).contains("is not JSON");
     assertThat(reasonOf(noEmail)).contains("candidate.email");
@@ -69,22 +69,22 @@ class PoisonEventTest {
     ConsumerRecord<String, String> dead = deadLetter(r -> notJson.equals(ceId(r)));
     assertThat(TestKafka.header(dead, "ce_type")).isEqualTo("dev.ats.application.submitted.v1");
     assertThat(dead.value()).isEqualTo("{\"applicationId\": oops");
-    Api.awaitSent(grace.applicationId(), "APPLICATION_RECEIVED");
+    Fixtures.awaitSent(grace.applicationId(), "APPLICATION_RECEIVED");
   }
 
   @Test
   void shouldDeadLetterTypesOutsideTheContractButNotContractTypesItDoesNotHandle() {
     Application ken = Application.of("Ken", "QA Engineer - Intern");
     String unknown = UUID.randomUUID().toString();
-    Events.sendApplicationEvent(ken, unknown, "dev.ats.application.archived.v1", "{}");
+    Fixtures.sendApplicationEvent(ken, unknown, "dev.ats.application.archived.v1", "{}");
     String silent = UUID.randomUUID().toString();
-    Events.sendApplicationEvent(
+    Fixtures.sendApplicationEvent(
         ken,
         silent,
         "dev.ats.application.evaluation-submitted.v1",
         "{\"applicationId\":\"" + ken.applicationId() + "\",\"overallRating\":4}");
     String poison = UUID.randomUUID().toString();
-    Events.sendApplicationEvent(ken, poison, "dev.ats.application.hired.v1", "{}");
+    Fixtures.sendApplicationEvent(ken, poison, "dev.ats.application.hired.v1", "{}");
 
     assertThat(reasonOf(unknown)).contains("unknown event type dev.ats.application.archived.v1");
     // The poison event after it arrived in the dead-letter topic, so the silent one was read.
@@ -100,7 +100,7 @@ class PoisonEventTest {
 
   private static ConsumerRecord<String, String> deadLetter(
       java.util.function.Predicate<ConsumerRecord<String, String>> matching) {
-    return TestKafka.awaitRecords(DEAD_LETTERS, matching, 1, Api.PATIENCE).get(0);
+    return TestKafka.awaitRecords(DEAD_LETTERS, matching, 1, Fixtures.PATIENCE).get(0);
   }
 
   private static String ceId(ConsumerRecord<String, String> record) {

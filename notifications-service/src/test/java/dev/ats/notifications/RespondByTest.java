@@ -3,9 +3,8 @@ package dev.ats.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ats.notifications.Events.Application;
+import dev.ats.notifications.Fixtures.Application;
 import dev.ats.notifications.service.RespondByService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
@@ -33,7 +32,7 @@ class RespondByTest {
       throws MessagingException {
     UUID roleId = UUID.randomUUID();
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    Events.role("opened", roleId, "Software Engineer - Intern", today.plusDays(20), 3);
+    Fixtures.role("opened", roleId, "Software Engineer - Intern", today.plusDays(20), 3);
     Application waiting = Application.of("Ada", "Software Engineer - Intern", roleId);
     Application screened = Application.of("Grace", "Software Engineer - Intern", roleId);
     Application interviewing = Application.of("Alan", "Software Engineer - Intern", roleId);
@@ -41,25 +40,26 @@ class RespondByTest {
     Application rejected = Application.of("Barbara", "Software Engineer - Intern", roleId);
     Application withdrawn = Application.of("Ken", "Software Engineer - Intern", roleId);
     for (Application each : List.of(waiting, screened, interviewing, hired, rejected, withdrawn)) {
-      Events.submitted(each, "ELIGIBLE");
+      Fixtures.submitted(each, "ELIGIBLE");
     }
-    String screening = Events.stageChanged(screened, "APPLIED", "SCREENING");
-    Events.stageChanged(interviewing, "APPLIED", "INTERVIEWING");
-    Events.hired(hired);
-    Events.rejected(rejected, "NOT_A_FIT", null);
-    Events.withdrawn(withdrawn);
-    Api.awaitSent(interviewing.applicationId(), "APPLICATION_RECEIVED", "MOVING_TO_INTERVIEWS");
-    Api.awaitSent(hired.applicationId(), "APPLICATION_RECEIVED", "WELCOME");
-    Api.awaitSent(rejected.applicationId(), "APPLICATION_RECEIVED", "REJECTION");
-    Api.awaitSent(withdrawn.applicationId(), "APPLICATION_RECEIVED", "WITHDRAWAL_CONFIRMED");
-    Api.awaitSent(waiting.applicationId(), "APPLICATION_RECEIVED");
-    await().atMost(Api.PATIENCE).until(() -> processed(screening));
+    String screening = Fixtures.stageChanged(screened, "APPLIED", "SCREENING");
+    Fixtures.stageChanged(interviewing, "APPLIED", "INTERVIEWING");
+    Fixtures.hired(hired);
+    Fixtures.rejected(rejected, "NOT_A_FIT", null);
+    Fixtures.withdrawn(withdrawn);
+    Fixtures.awaitSent(
+        interviewing.applicationId(), "APPLICATION_RECEIVED", "MOVING_TO_INTERVIEWS");
+    Fixtures.awaitSent(hired.applicationId(), "APPLICATION_RECEIVED", "WELCOME");
+    Fixtures.awaitSent(rejected.applicationId(), "APPLICATION_RECEIVED", "REJECTION");
+    Fixtures.awaitSent(withdrawn.applicationId(), "APPLICATION_RECEIVED", "WITHDRAWAL_CONFIRMED");
+    Fixtures.awaitSent(waiting.applicationId(), "APPLICATION_RECEIVED");
+    await().atMost(Fixtures.PATIENCE).until(() -> Fixtures.processed(em, screening));
 
     // The respond-by date passes (here: the recruiter sets it to yesterday).
-    Events.role("updated", roleId, "Software Engineer - Intern", today.minusDays(1), 4);
+    Fixtures.role("updated", roleId, "Software Engineer - Intern", today.minusDays(1), 4);
 
-    Api.awaitSent(waiting.applicationId(), "APPLICATION_RECEIVED", "STATUS_UPDATE");
-    Api.awaitSent(screened.applicationId(), "APPLICATION_RECEIVED", "STATUS_UPDATE");
+    Fixtures.awaitSent(waiting.applicationId(), "APPLICATION_RECEIVED", "STATUS_UPDATE");
+    Fixtures.awaitSent(screened.applicationId(), "APPLICATION_RECEIVED", "STATUS_UPDATE");
 
     // Two instances running the job at the same moment, and more runs later, add nothing.
     CompletableFuture<Integer> one =
@@ -69,20 +69,20 @@ class RespondByTest {
     CompletableFuture.allOf(one, two).join();
     respondBy.writeDueStatusUpdates();
 
-    assertThat(Api.typesOf(waiting.applicationId()))
+    assertThat(Fixtures.typesOf(waiting.applicationId()))
         .containsExactly("APPLICATION_RECEIVED", "STATUS_UPDATE");
-    assertThat(Api.typesOf(screened.applicationId()))
+    assertThat(Fixtures.typesOf(screened.applicationId()))
         .containsExactly("APPLICATION_RECEIVED", "STATUS_UPDATE");
-    assertThat(Api.typesOf(interviewing.applicationId()))
+    assertThat(Fixtures.typesOf(interviewing.applicationId()))
         .containsExactly("APPLICATION_RECEIVED", "MOVING_TO_INTERVIEWS");
-    assertThat(Api.typesOf(hired.applicationId()))
+    assertThat(Fixtures.typesOf(hired.applicationId()))
         .containsExactly("APPLICATION_RECEIVED", "WELCOME");
-    assertThat(Api.typesOf(rejected.applicationId()))
+    assertThat(Fixtures.typesOf(rejected.applicationId()))
         .containsExactly("APPLICATION_RECEIVED", "REJECTION");
-    assertThat(Api.typesOf(withdrawn.applicationId()))
+    assertThat(Fixtures.typesOf(withdrawn.applicationId()))
         .containsExactly("APPLICATION_RECEIVED", "WITHDRAWAL_CONFIRMED");
     MimeMessage update =
-        Api.awaitMail(waiting.email(), 2).stream()
+        Fixtures.awaitMail(waiting.email(), 2).stream()
             .filter(m -> subject(m).startsWith("An update on your application"))
             .findFirst()
             .orElseThrow();
@@ -95,32 +95,21 @@ class RespondByTest {
   void shouldWaitUntilTheRespondByDateAndIgnoreOutdatedRoleVersions() {
     UUID roleId = UUID.randomUUID();
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    Events.role("opened", roleId, "Data Engineer - Intern", today.plusDays(30), 5);
+    Fixtures.role("opened", roleId, "Data Engineer - Intern", today.plusDays(30), 5);
     Application early = Application.of("Edsger", "Data Engineer - Intern", roleId);
-    Events.submitted(early, "ELIGIBLE");
-    Api.awaitSent(early.applicationId(), "APPLICATION_RECEIVED");
+    Fixtures.submitted(early, "ELIGIBLE");
+    Fixtures.awaitSent(early.applicationId(), "APPLICATION_RECEIVED");
     // An older version, redelivered late, with a past date must not move the promise.
     String outdated =
-        Events.role("updated", roleId, "Data Engineer - Intern", today.minusDays(9), 4);
-    await().atMost(Api.PATIENCE).until(() -> processed(outdated));
+        Fixtures.role("updated", roleId, "Data Engineer - Intern", today.minusDays(9), 4);
+    await().atMost(Fixtures.PATIENCE).until(() -> Fixtures.processed(em, outdated));
 
     respondBy.writeDueStatusUpdates();
-    assertThat(Api.typesOf(early.applicationId())).containsExactly("APPLICATION_RECEIVED");
+    assertThat(Fixtures.typesOf(early.applicationId())).containsExactly("APPLICATION_RECEIVED");
 
     // The recruiter moves the date to today: the promise is due now.
-    Events.role("updated", roleId, "Data Engineer - Intern", today, 6);
-    Api.awaitSent(early.applicationId(), "APPLICATION_RECEIVED", "STATUS_UPDATE");
-  }
-
-  /** Whether the service's inbox recorded the event (whatever it did with it). */
-  private boolean processed(String eventId) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                !em.createNativeQuery("select 1 from processed_event where event_id = :id")
-                    .setParameter("id", eventId)
-                    .getResultList()
-                    .isEmpty());
+    Fixtures.role("updated", roleId, "Data Engineer - Intern", today, 6);
+    Fixtures.awaitSent(early.applicationId(), "APPLICATION_RECEIVED", "STATUS_UPDATE");
   }
 
   private static String subject(MimeMessage message) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ats.infra.test.TestKafka;
-import dev.ats.notifications.Events.Application;
+import dev.ats.notifications.Fixtures.Application;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -28,17 +28,17 @@ class TransientFailureTest {
     String eventId;
     execute("alter table application_copy rename to application_copy_away");
     try {
-      eventId = Events.submitted(ada, "ELIGIBLE");
+      eventId = Fixtures.submitted(ada, "ELIGIBLE");
       await()
           .during(Duration.ofSeconds(3))
           .atMost(Duration.ofSeconds(30))
-          .until(() -> Api.notificationsOf(ada.applicationId()).isEmpty());
+          .until(() -> Fixtures.notificationsOf(ada.applicationId()).isEmpty());
     } finally {
       execute("alter table application_copy_away rename to application_copy");
     }
 
-    Api.awaitSent(ada.applicationId(), "APPLICATION_RECEIVED");
-    assertThat(Api.awaitMail(ada.email(), 1)).hasSize(1);
+    Fixtures.awaitSent(ada.applicationId(), "APPLICATION_RECEIVED");
+    assertThat(Fixtures.awaitMail(ada.email(), 1)).hasSize(1);
     String id = eventId;
     assertThat(
             TestKafka.readAll(

@@ -5,17 +5,17 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
 
-/** Settings of notifications-service ({@code ats.notifications.*}). */
+/**
+ * Settings of notifications-service ({@code ats.notifications.*}). The platform's own settings (the
+ * dead-letter topic {@code ats.events.dead-letter-topic}, the consumer retry {@code
+ * ats.events.retry.*}) are set in {@code application.properties}.
+ */
 @ConfigMapping(prefix = "ats.notifications")
 public interface NotificationsConfig {
 
   Delivery delivery();
 
   RespondBy respondBy();
-
-  /** Where poison events go, with the reason in the {@code dlq-reason} header. */
-  @WithDefault("notifications.dead-letter")
-  String deadLetterTopic();
 
   interface Delivery {
     /** How often the sender looks for due messages ({@code @Scheduled} every). */

@@ -2,6 +2,8 @@ package dev.ats.notifications.rest;
 
 import dev.ats.notifications.domain.NotificationStatus;
 import dev.ats.notifications.domain.NotificationType;
+import dev.ats.notifications.service.NotificationQueryService;
+import dev.ats.notifications.service.StoredNotification;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -43,6 +45,32 @@ public record NotificationDetail(
     @Schema(example = "2026-11-27T14:05:01Z") Instant sentAt,
     @Schema(description = "When the candidate's personal data was purged from it") Instant erasedAt,
     List<Attempt> deliveryAttempts) {
+
+  static NotificationDetail of(NotificationQueryService.Detail detail) {
+    StoredNotification n = detail.notification();
+    return new NotificationDetail(
+        n.id(),
+        n.applicationId(),
+        n.candidateId(),
+        n.roleId(),
+        n.recipient(),
+        n.type(),
+        n.status(),
+        n.eventId(),
+        n.eventType(),
+        n.subject(),
+        n.bodyText(),
+        n.bodyHtml(),
+        n.attempts(),
+        n.nextAttemptAt(),
+        n.lastError(),
+        n.createdAt(),
+        n.sentAt(),
+        n.erasedAt(),
+        detail.attempts().stream()
+            .map(a -> new Attempt(a.attemptedAt(), a.outcome(), a.error()))
+            .toList());
+  }
 
   /** One try to hand the message to the SMTP server. */
   @Schema(name = "DeliveryAttempt")

@@ -3,6 +3,7 @@ package dev.ats.notifications.rest;
 import dev.ats.notifications.domain.NotificationStatus;
 import dev.ats.notifications.domain.NotificationType;
 import dev.ats.notifications.service.NotificationQueryService;
+import dev.ats.notifications.service.StoredNotification;
 import dev.ats.web.error.Problem;
 import dev.ats.web.paging.Page;
 import dev.ats.web.security.Groups;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -112,10 +114,13 @@ public class NotificationResource {
           String cursor,
       @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit")
           Integer limit) {
-    return notifications.list(
-        new NotificationQueryService.Filter(applicationId, candidateEmail, type, status),
-        cursor,
-        limit);
+    Page<StoredNotification> page =
+        notifications.list(
+            new NotificationQueryService.Filter(applicationId, candidateEmail, type, status),
+            cursor,
+            limit);
+    return new Page<>(
+        page.items().stream().map(NotificationSummary::of).toList(), page.nextCursor());
   }
 
   @GET
@@ -144,7 +149,7 @@ public class NotificationResource {
                               + " found\",\"status\":404,\"detail\":\"notification"
                               + " 3f0c1b8e-5a4e-4c55-9a53-1f2f0d0f7c11 does not exist\"}")))
   public NotificationDetail get(@PathParam("id") UUID id) {
-    return notifications.get(id);
+    return NotificationDetail.of(notifications.get(id));
   }
 
   @POST
@@ -185,13 +190,13 @@ public class NotificationResource {
                               + " notification can be retried; this one is SENT\","
                               + "\"currentStatus\":\"SENT\"}")))
   public NotificationDetail retry(@PathParam("id") UUID id) {
-    return notifications.retry(id);
+    return NotificationDetail.of(notifications.retry(id));
   }
 
   /** For the OpenAPI document only: {@code Page<NotificationSummary>}. */
   @Schema(name = "NotificationPage")
   public record NotificationPage(
-      java.util.List<NotificationSummary> items,
+      List<NotificationSummary> items,
       @Schema(description = "Opaque cursor for the next page; null on the last page")
           String nextCursor) {}
 }

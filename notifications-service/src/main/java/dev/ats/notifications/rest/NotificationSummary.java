@@ -2,6 +2,7 @@ package dev.ats.notifications.rest;
 
 import dev.ats.notifications.domain.NotificationStatus;
 import dev.ats.notifications.domain.NotificationType;
+import dev.ats.notifications.service.StoredNotification;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,4 +22,19 @@ public record NotificationSummary(
     @Schema(example = "We received your application for Software Engineer - Intern") String subject,
     @Schema(description = "Delivery attempts since it was last queued", example = "1") int attempts,
     @Schema(example = "2026-11-27T14:05:00Z") Instant createdAt,
-    @Schema(example = "2026-11-27T14:05:01Z") Instant sentAt) {}
+    @Schema(example = "2026-11-27T14:05:01Z") Instant sentAt) {
+
+  static NotificationSummary of(StoredNotification n) {
+    return new NotificationSummary(
+        n.id(),
+        n.applicationId(),
+        n.candidateId(),
+        n.recipient(),
+        n.type(),
+        n.status(),
+        n.subject(),
+        n.attempts(),
+        n.createdAt(),
+        n.sentAt());
+  }
+}

@@ -4,6 +4,7 @@ import dev.ats.notifications.config.NotificationsConfig;
 import dev.ats.notifications.domain.DeliveryAttempt;
 import dev.ats.notifications.domain.Notification;
 import dev.ats.notifications.domain.NotificationStatus;
+import dev.ats.platform.time.Timestamps;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -65,7 +65,7 @@ public class DeliveryService {
   }
 
   private boolean deliverNext() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Instant now = Timestamps.now();
     @SuppressWarnings("unchecked")
     List<Object> due =
         em.createNativeQuery(
@@ -89,7 +89,7 @@ public class DeliveryService {
               .setText(notification.bodyText));
       attempt.outcome = DeliveryAttempt.SENT;
       notification.status = NotificationStatus.SENT;
-      notification.sentAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+      notification.sentAt = Timestamps.now();
       notification.nextAttemptAt = null;
       notification.lastError = null;
     } catch (RuntimeException e) {

@@ -4,14 +4,13 @@ import dev.ats.notifications.domain.ApplicationCopy;
 import dev.ats.notifications.domain.Notification;
 import dev.ats.notifications.domain.NotificationStatus;
 import dev.ats.notifications.domain.NotificationType;
-import dev.ats.notifications.domain.RoleCopy;
-import dev.ats.notifications.messaging.InboundEvent;
-import dev.ats.platform.inbox.Inbox;
+import dev.ats.notifications.domain.RoleDetails;
+import dev.ats.notifications.events.InboundEvent;
+import dev.ats.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,71 +18,52 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Applies one event: updates the local copies and writes the candidate's message, in one
- * transaction with the inbox record, so a redelivered event changes nothing and a failed attempt
- * leaves no trace.
+ * Applies one event: updates the local copies and writes the candidate's message. {@link
+ * dev.ats.platform.events.EventConsumer} calls it in one transaction with the inbox record, only on
+ * the event's first delivery, so a redelivered event changes nothing and a failed attempt leaves no
+ * trace.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
 public class EventHandlingService {
 
-  public static final String CONSUMER = "notifications-service";
   private static final Logger LOG = Logger.getLogger(EventHandlingService.class);
   private static final Set<String> DECISIONS = Set.of("HIRED", "REJECTED", "WITHDRAWN");
 
-  private final Inbox inbox;
   private final NotificationWriter writer;
   private final EntityManager em;
 
-  public EventHandlingService(Inbox inbox, NotificationWriter writer, EntityManager em) {
-    this.inbox = inbox;
+  public EventHandlingService(NotificationWriter writer, EntityManager em) {
     this.writer = writer;
     this.em = em;
   }
 
   public void apply(InboundEvent event) {
-    if (!inbox.firstDelivery(CONSUMER, event.eventId())) {
-      LOG.debugf("event %s already processed", event.eventId());
-      return;
-    }
-    if (event instanceof InboundEvent.ApplicationSubmitted submitted) {
-      submitted(submitted);
-    } else if (event instanceof InboundEvent.StageChanged changed) {
-      stageChanged(changed);
-    } else if (event instanceof InboundEvent.Hired hired) {
-      decided(hired, hired.applicationId(), "HIRED", NotificationType.WELCOME, List.of());
-    } else if (event instanceof InboundEvent.Rejected rejected) {
-      NotificationType type =
-          switch (rejected.reason()) {
-            case "INELIGIBLE" -> NotificationType.REJECTION_INELIGIBLE;
-            case "POSITION_FILLED" -> NotificationType.REJECTION_POSITION_FILLED;
-            default -> NotificationType.REJECTION;
-          };
-      List<String> reasons =
-          type == NotificationType.REJECTION_INELIGIBLE ? rejected.explanation() : List.of();
-      decided(rejected, rejected.applicationId(), "REJECTED", type, reasons);
-    } else if (event instanceof InboundEvent.Withdrawn withdrawn) {
-      decided(
-          withdrawn,
-          withdrawn.applicationId(),
-          "WITHDRAWN",
-          NotificationType.WITHDRAWAL_CONFIRMED,
-          List.of());
-    } else if (event instanceof InboundEvent.CandidateErased erased) {
-      erase(erased);
-    } else if (event instanceof InboundEvent.RoleChanged role) {
-      roleChanged(role);
-    }
+    // A switch expression over the kind without default: a new kind of event does not compile
+    // until it is handled here.
+    boolean written =
+        switch (event.kind()) {
+          case SUBMITTED -> submitted((InboundEvent.ApplicationSubmitted) event);
+          case STAGE_CHANGED -> stageChanged((InboundEvent.StageChanged) event);
+          case HIRED -> hired((InboundEvent.Hired) event);
+          case REJECTED -> rejected((InboundEvent.Rejected) event);
+          case WITHDRAWN -> withdrawn((InboundEvent.Withdrawn) event);
+          case CANDIDATE_ERASED -> erase((InboundEvent.CandidateErased) event);
+          case ROLE_CHANGED -> roleChanged((InboundEvent.RoleChanged) event);
+        };
+    LOG.debugf(
+        "%s %s applied%s", event.eventType(), event.eventId(), written ? ", message written" : "");
   }
 
-  private void submitted(InboundEvent.ApplicationSubmitted event) {
-    Instant now = now();
-    RoleCopy role = RoleCopy.findById(event.roleId());
+  /** Returns whether a message was written, like every handler below. */
+  private boolean submitted(InboundEvent.ApplicationSubmitted event) {
+    Instant now = Timestamps.now();
+    RoleDetails role = RoleDetails.findById(event.roleId());
     if (role == null) {
-      role = new RoleCopy();
+      role = new RoleDetails();
       role.roleId = event.roleId();
       role.title = event.roleTitle();
-      role.version = RoleCopy.FROM_APPLICATION;
+      role.version = RoleDetails.FROM_APPLICATION;
       role.updatedAt = now;
       role.persist();
     } else if (role.title == null) {
@@ -111,15 +91,15 @@ public class EventHandlingService {
     }
     if (application.erased) {
       LOG.infof("application %s belongs to an erased candidate: not kept", event.applicationId());
-      return;
+      return false;
     }
     application.candidateEmail = event.email();
     application.candidateFirstName = event.firstName();
     if (ineligible) {
       // The rejected event (reason INELIGIBLE) that follows says it once, with the reasons.
-      return;
+      return false;
     }
-    writer.write(
+    return writer.write(
         event.eventId(),
         event.eventType(),
         NotificationType.APPLICATION_RECEIVED,
@@ -127,19 +107,19 @@ public class EventHandlingService {
         List.of());
   }
 
-  private void stageChanged(InboundEvent.StageChanged event) {
+  private boolean stageChanged(InboundEvent.StageChanged event) {
     ApplicationCopy application = ApplicationCopy.findById(event.applicationId());
     if (application == null) {
       LOG.warnf(
           "stage change of unknown application %s (no submitted event seen): nothing to send",
           event.applicationId());
-      return;
+      return false;
     }
-    application.updatedAt = now();
+    application.updatedAt = Timestamps.now();
     if (DECISIONS.contains(event.to())) {
       // HIRED, REJECTED and WITHDRAWN have their own events, which carry the message.
       application.decision = event.to();
-      return;
+      return false;
     }
     NotificationType type =
         switch (event.to()) {
@@ -147,12 +127,36 @@ public class EventHandlingService {
           case "OFFERED" -> NotificationType.OFFER;
           default -> null;
         };
-    if (type != null) {
-      writer.write(event.eventId(), event.eventType(), type, application, List.of());
-    }
+    return type != null
+        && writer.write(event.eventId(), event.eventType(), type, application, List.of());
   }
 
-  private void decided(
+  private boolean hired(InboundEvent.Hired event) {
+    return decided(event, event.applicationId(), "HIRED", NotificationType.WELCOME, List.of());
+  }
+
+  private boolean rejected(InboundEvent.Rejected event) {
+    NotificationType type =
+        switch (event.reason()) {
+          case "INELIGIBLE" -> NotificationType.REJECTION_INELIGIBLE;
+          case "POSITION_FILLED" -> NotificationType.REJECTION_POSITION_FILLED;
+          default -> NotificationType.REJECTION;
+        };
+    List<String> reasons =
+        type == NotificationType.REJECTION_INELIGIBLE ? event.explanation() : List.of();
+    return decided(event, event.applicationId(), "REJECTED", type, reasons);
+  }
+
+  private boolean withdrawn(InboundEvent.Withdrawn event) {
+    return decided(
+        event,
+        event.applicationId(),
+        "WITHDRAWN",
+        NotificationType.WITHDRAWAL_CONFIRMED,
+        List.of());
+  }
+
+  private boolean decided(
       InboundEvent event,
       UUID applicationId,
       String decision,
@@ -163,11 +167,11 @@ public class EventHandlingService {
       LOG.warnf(
           "%s for unknown application %s (no submitted event seen): nothing to send",
           event.eventType(), applicationId);
-      return;
+      return false;
     }
     application.decision = decision;
-    application.updatedAt = now();
-    writer.write(event.eventId(), event.eventType(), type, application, reasons);
+    application.updatedAt = Timestamps.now();
+    return writer.write(event.eventId(), event.eventType(), type, application, reasons);
   }
 
   /**
@@ -175,8 +179,8 @@ public class EventHandlingService {
    * the recipient and rendered bodies of the notifications (subjects name only the role) and any
    * delivery error text (which may quote the address). Pending messages are cancelled.
    */
-  private void erase(InboundEvent.CandidateErased event) {
-    Instant now = now();
+  private boolean erase(InboundEvent.CandidateErased event) {
+    Instant now = Timestamps.now();
     List<UUID> applicationIds = new ArrayList<>(event.applicationIds());
     for (UUID applicationId : event.applicationIds()) {
       if (ApplicationCopy.findById(applicationId) == null) {
@@ -223,31 +227,29 @@ public class EventHandlingService {
     LOG.infof(
         "erased candidate %s: %d application copies and %d notifications purged",
         event.candidateId(), copies, notifications);
+    return false;
   }
 
-  private void roleChanged(InboundEvent.RoleChanged event) {
-    RoleCopy role = RoleCopy.findById(event.roleId());
+  private boolean roleChanged(InboundEvent.RoleChanged event) {
+    RoleDetails role = RoleDetails.findById(event.roleId());
     if (role != null && event.version() <= role.version) {
       LOG.debugf(
           "role %s version %d ignored: already at %d",
           event.roleId(), event.version(), role.version);
-      return;
+      return false;
     }
     boolean isNew = role == null;
     if (isNew) {
-      role = new RoleCopy();
+      role = new RoleDetails();
       role.roleId = event.roleId();
     }
     role.title = event.title();
     role.respondBy = event.respondBy();
     role.version = event.version();
-    role.updatedAt = now();
+    role.updatedAt = Timestamps.now();
     if (isNew) {
       role.persist();
     }
-  }
-
-  private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    return false;
   }
 }

@@ -4,19 +4,18 @@ import dev.ats.notifications.domain.DeliveryAttempt;
 import dev.ats.notifications.domain.Notification;
 import dev.ats.notifications.domain.NotificationStatus;
 import dev.ats.notifications.domain.NotificationType;
-import dev.ats.notifications.rest.NotificationDetail;
-import dev.ats.notifications.rest.NotificationSummary;
+import dev.ats.platform.time.Timestamps;
 import dev.ats.web.error.ApiException;
 import dev.ats.web.paging.Cursors;
 import dev.ats.web.paging.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,7 +32,7 @@ public class NotificationQueryService {
       NotificationStatus status) {}
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<NotificationSummary> list(Filter filter, String cursor, Integer requestedLimit) {
+  public Page<StoredNotification> list(Filter filter, String cursor, Integer requestedLimit) {
     int limit = Cursors.limit(requestedLimit);
     List<String> conditions = new ArrayList<>();
     Map<String, Object> params = new HashMap<>();
@@ -43,7 +42,7 @@ public class NotificationQueryService {
     }
     if (filter.candidateEmail() != null && !filter.candidateEmail().isBlank()) {
       conditions.add("lower(recipient) = :email");
-      params.put("email", filter.candidateEmail().strip().toLowerCase(java.util.Locale.ROOT));
+      params.put("email", filter.candidateEmail().strip().toLowerCase(Locale.ROOT));
     }
     if (filter.type() != null) {
       conditions.add("type = :type");
@@ -53,20 +52,12 @@ public class NotificationQueryService {
       conditions.add("status = :status");
       params.put("status", filter.status());
     }
-    List<String> after = Cursors.decode(cursor, 2);
+    Cursors.Position after = Cursors.position(cursor);
     if (after != null) {
-      Instant createdAt;
-      UUID id;
-      try {
-        createdAt = Instant.parse(after.get(0));
-        id = UUID.fromString(after.get(1));
-      } catch (DateTimeParseException | IllegalArgumentException e) {
-        throw ApiException.badRequest("cursor is not one that this list returned");
-      }
       conditions.add(
           "(createdAt < :afterCreatedAt or (createdAt = :afterCreatedAt and id < :afterId))");
-      params.put("afterCreatedAt", createdAt);
-      params.put("afterId", id);
+      params.put("afterCreatedAt", after.at());
+      params.put("afterId", after.id());
     }
     String query = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
     List<Notification> rows =
@@ -74,22 +65,21 @@ public class NotificationQueryService {
                 query, Sort.descending("createdAt").and("id", Sort.Direction.Descending), params)
             .range(0, limit)
             .list();
-    return Page.of(
-        rows, limit, NotificationQueryService::summary, n -> Cursors.encode(n.createdAt, n.id));
+    return Page.of(rows, limit, StoredNotification::of, n -> Cursors.encode(n.createdAt, n.id));
   }
 
+  /** A notification with every delivery attempt since it was written, oldest first. */
+  public record Detail(
+      StoredNotification notification, List<StoredNotification.Attempt> attempts) {}
+
   @Transactional(Transactional.TxType.SUPPORTS)
-  public NotificationDetail get(UUID id) {
-    return detail(find(id));
+  public Detail get(UUID id) {
+    return detail(find(id, LockModeType.NONE));
   }
 
   /** Queues a FAILED notification again, with a fresh set of attempts. */
-  public NotificationDetail retry(UUID id) {
-    Notification notification =
-        Notification.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-    if (notification == null) {
-      throw ApiException.notFound("notification", id);
-    }
+  public Detail retry(UUID id) {
+    Notification notification = find(id, LockModeType.PESSIMISTIC_WRITE);
     if (notification.status != NotificationStatus.FAILED) {
       throw ApiException.conflict(
           "only a FAILED notification can be retried; this one is " + notification.status,
@@ -102,58 +92,25 @@ public class NotificationQueryService {
     }
     notification.status = NotificationStatus.PENDING;
     notification.attempts = 0;
-    notification.nextAttemptAt = Instant.now();
+    notification.nextAttemptAt = Timestamps.now();
     return detail(notification);
   }
 
-  private static Notification find(UUID id) {
-    Notification notification = Notification.findById(id);
+  private static Notification find(UUID id, LockModeType lock) {
+    Notification notification = Notification.findById(id, lock);
     if (notification == null) {
       throw ApiException.notFound("notification", id);
     }
     return notification;
   }
 
-  private static NotificationSummary summary(Notification n) {
-    return new NotificationSummary(
-        n.id,
-        n.applicationId,
-        n.candidateId,
-        n.recipient,
-        n.type,
-        n.status,
-        n.subject,
-        n.attempts,
-        n.createdAt,
-        n.sentAt);
-  }
-
-  private static NotificationDetail detail(Notification n) {
-    List<NotificationDetail.Attempt> attempts =
+  private static Detail detail(Notification n) {
+    List<StoredNotification.Attempt> attempts =
         DeliveryAttempt.<DeliveryAttempt>list(
                 "notificationId", Sort.ascending("attemptedAt").and("id"), n.id)
             .stream()
-            .map(a -> new NotificationDetail.Attempt(a.attemptedAt, a.outcome, a.error))
+            .map(StoredNotification.Attempt::of)
             .toList();
-    return new NotificationDetail(
-        n.id,
-        n.applicationId,
-        n.candidateId,
-        n.roleId,
-        n.recipient,
-        n.type,
-        n.status,
-        n.eventId,
-        n.eventType,
-        n.subject,
-        n.bodyText,
-        n.bodyHtml,
-        n.attempts,
-        n.nextAttemptAt,
-        n.lastError,
-        n.createdAt,
-        n.sentAt,
-        n.erasedAt,
-        attempts);
+    return new Detail(StoredNotification.of(n), attempts);
   }
 }

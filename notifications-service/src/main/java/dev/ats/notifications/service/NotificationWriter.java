@@ -3,13 +3,13 @@ package dev.ats.notifications.service;
 import dev.ats.notifications.domain.ApplicationCopy;
 import dev.ats.notifications.domain.NotificationStatus;
 import dev.ats.notifications.domain.NotificationType;
-import dev.ats.notifications.domain.RoleCopy;
+import dev.ats.notifications.domain.RoleDetails;
+import dev.ats.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -46,7 +46,7 @@ public class NotificationWriter {
           type, application.applicationId);
       return false;
     }
-    RoleCopy role = application.roleId == null ? null : RoleCopy.findById(application.roleId);
+    RoleDetails role = application.roleId == null ? null : RoleDetails.findById(application.roleId);
     String roleTitle =
         role != null && role.title != null && !role.title.isBlank()
             ? role.title
@@ -61,7 +61,7 @@ public class NotificationWriter {
                 application.eligibilityOutcome,
                 respondBy,
                 reasons));
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Instant now = Timestamps.now();
     int inserted =
         em.createNativeQuery(
                 "insert into notification (id, event_id, event_type, type, application_id,"

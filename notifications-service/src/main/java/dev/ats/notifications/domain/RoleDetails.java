@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** The latest version of a role this service has seen: its title and respond-by date. */
+/**
+ * What this service keeps of a role: its title and respond-by date, from the latest version of the
+ * role it has seen (table {@code role_copy}).
+ */
 @Entity
 @Table(name = "role_copy")
-public class RoleCopy extends PanacheEntityBase {
+public class RoleDetails extends PanacheEntityBase {
 
-  /** The version of a copy made from an application.submitted event, before any role event. */
+  /** The version of details made from an application.submitted event, before any role event. */
   public static final long FROM_APPLICATION = -1;
 
   @Id

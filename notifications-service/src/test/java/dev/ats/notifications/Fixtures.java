@@ -1,8 +1,18 @@
 package dev.ats.notifications;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ats.infra.test.TestKafka;
+import dev.ats.infra.test.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -11,10 +21,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Publishes the events of the contract in CONTRIBUTING.md exactly as applications-service and
- * roles-service do: binary-mode CloudEvents keyed by the aggregate id.
+ * What the tests of this service share: publishing the events of the contract (CONTRIBUTING.md)
+ * exactly as applications-service and roles-service do (binary-mode CloudEvents keyed by the
+ * aggregate id), and reading what came of them through the service's own API, as a recruiter, and
+ * the SMTP server. Type and topic names are written out, not taken from the platform's {@code
+ * EventTypes}: the tests check the contract's wire names.
  */
-final class Events {
+final class Fixtures {
+
+  /** How long a test waits for an asynchronous effect. */
+  static final Duration PATIENCE = Duration.ofSeconds(60);
 
   static final String APPLICATIONS = "applications.events";
   static final String ROLES = "roles.events";
@@ -22,7 +38,9 @@ final class Events {
   private static final String ROLES_SOURCE = "/ats/roles-service";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private Events() {}
+  private Fixtures() {}
+
+  // --- Publishing events ---------------------------------------------------------------------
 
   /** One application of one candidate to one role, with the ids that its events share. */
   record Application(
@@ -179,5 +197,84 @@ final class Events {
     String id = UUID.randomUUID().toString();
     sendApplicationEvent(a, id, type, json(body));
     return id;
+  }
+
+  // --- Reading what came of them ---------------------------------------------------------------
+
+  /** Every notification of one application (newest first). */
+  static List<Map<String, Object>> notificationsOf(UUID applicationId) {
+    return given()
+        .header("Authorization", TestTokens.recruiter())
+        .queryParam("applicationId", applicationId)
+        .queryParam("limit", 100)
+        .get("/api/v1/notifications")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("items");
+  }
+
+  static List<String> typesOf(UUID applicationId) {
+    return notificationsOf(applicationId).stream()
+        .map(n -> (String) n.get("type"))
+        .sorted()
+        .toList();
+  }
+
+  static JsonPath detail(Object id) {
+    return given()
+        .header("Authorization", TestTokens.recruiter())
+        .get("/api/v1/notifications/{id}", id)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  /** {@code POST /api/v1/notifications/{id}/retry} as a recruiter. */
+  static ValidatableResponse retry(Object id) {
+    return given()
+        .header("Authorization", TestTokens.recruiter())
+        .post("/api/v1/notifications/{id}/retry", id)
+        .then();
+  }
+
+  /** Waits until the SMTP server received {@code count} messages for {@code address}. */
+  static List<MimeMessage> awaitMail(String address, int count) {
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> TestSmtp.messagesTo(address).size() >= count);
+    return TestSmtp.messagesTo(address);
+  }
+
+  /** Waits until the application has notifications of exactly these types (sorted), all SENT. */
+  static void awaitSent(UUID applicationId, String... types) {
+    List<String> expected = List.of(types).stream().sorted().toList();
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              List<Map<String, Object>> all = notificationsOf(applicationId);
+              return all.stream()
+                      .map(n -> (String) n.get("type"))
+                      .sorted()
+                      .toList()
+                      .equals(expected)
+                  && all.stream().allMatch(n -> "SENT".equals(n.get("status")));
+            });
+  }
+
+  /** Whether the service's inbox recorded the event (whatever it did with it). */
+  static boolean processed(EntityManager em, String eventId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                !em.createNativeQuery("select 1 from processed_event where event_id = :id")
+                    .setParameter("id", eventId)
+                    .getResultList()
+                    .isEmpty());
   }
 }
