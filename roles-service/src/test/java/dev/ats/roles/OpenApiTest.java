@@ -22,7 +22,8 @@ class OpenApiTest {
           "/api/v1/roles/{id}", List.of("get", "patch"),
           "/api/v1/roles/{id}/open", List.of("post"),
           "/api/v1/roles/{id}/close", List.of("post"),
-          "/api/v1/roles/{id}/reopen", List.of("post"));
+          "/api/v1/roles/{id}/reopen", List.of("post"),
+          "/api/v1/roles/{id}/unplaced-hires", List.of("get"));
 
   @Test
   void shouldDocumentEveryOperationWithExamplesAndBearerSecurity() throws Exception {
@@ -72,5 +73,11 @@ class OpenApiTest {
                 .has("application/merge-patch+json"))
         .isTrue();
     assertThat(api.at("/components/responses/Stale").isMissingNode()).isFalse();
+    JsonNode unplacedHire = api.at("/components/schemas/UnplacedHire/properties");
+    assertThat(unplacedHire.has("applicationId")).isTrue();
+    assertThat(unplacedHire.has("reason")).isTrue();
+    assertThat(unplacedHire.has("receivedAt")).isTrue();
+    assertThat(api.at("/paths/~1api~1v1~1roles~1{id}~1unplaced-hires/get/responses").has("404"))
+        .isTrue();
   }
 }

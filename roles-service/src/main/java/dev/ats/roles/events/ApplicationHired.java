@@ -1,14 +1,12 @@
-package dev.ats.roles.messaging;
+package dev.ats.roles.events;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The payload of {@code dev.ats.application.hired.v1}, as far as roles-service reads it. Fields
- * added later within v1 are ignored.
+ * The payload of {@code dev.ats.application.hired.v1}, as far as roles-service reads it (fields
+ * added later within v1 are ignored by the platform's reader).
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ApplicationHired(
     UUID applicationId,
     UUID roleId,
