@@ -10,8 +10,10 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -19,6 +21,9 @@ import java.util.UUID;
  * the service wrote (its outbox and inbox) for checks that the API does not show.
  */
 final class Fixtures {
+
+  /** How long to wait for an asynchronous effect (a consumed event, a published one). */
+  static final Duration WAIT = Duration.ofSeconds(60);
 
   static final String MERGE_PATCH = "application/merge-patch+json";
   static final String PROBLEM = "application/problem+json";
@@ -127,10 +132,20 @@ final class Fixtures {
 
   /** GET /api/v1/roles/{id}/unplaced-hires as a recruiter. */
   static ValidatableResponse unplacedHires(String roleId) {
-    return given()
-        .header("Authorization", TestTokens.recruiter())
-        .get("/api/v1/roles/{id}/unplaced-hires", roleId)
-        .then();
+    return unplacedHires(TestTokens.recruiter(), roleId, Map.of());
+  }
+
+  /**
+   * GET /api/v1/roles/{id}/unplaced-hires with {@code authorization} (null: none) and {@code query}
+   * parameters.
+   */
+  static ValidatableResponse unplacedHires(
+      String authorization, String roleId, Map<String, ?> query) {
+    var request = given().queryParams(query);
+    if (authorization != null) {
+      request = request.header("Authorization", authorization);
+    }
+    return request.get("/api/v1/roles/{id}/unplaced-hires", roleId).then();
   }
 
   /** The types of the events the role's changes wrote to the outbox, in order. */

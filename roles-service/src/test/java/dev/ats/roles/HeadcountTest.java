@@ -1,6 +1,7 @@
 package dev.ats.roles;
 
 import static dev.ats.roles.Fixtures.PROBLEM;
+import static dev.ats.roles.Fixtures.WAIT;
 import static dev.ats.roles.Fixtures.etag;
 import static dev.ats.roles.Fixtures.hire;
 import static dev.ats.roles.Fixtures.openRole;
@@ -10,7 +11,6 @@ import static dev.ats.roles.Fixtures.patch;
 import static dev.ats.roles.Fixtures.processed;
 import static dev.ats.roles.Fixtures.read;
 import static dev.ats.roles.Fixtures.unplacedHires;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,11 +23,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ats.infra.test.TestTokens;
 import dev.ats.roles.service.HiringService;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class HeadcountTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
@@ -131,54 +131,33 @@ class HeadcountTest {
   void shouldLetRecruitersAndIntegrationsOnlyReadUnplacedHires() {
     String role = openRole("Headcount", 1);
 
-    given()
-        .header("Authorization", TestTokens.integration())
-        .get("/api/v1/roles/{id}/unplaced-hires", role)
-        .then()
+    unplacedHires(TestTokens.integration(), role, Map.of())
         .statusCode(200)
         .body("items", hasSize(0))
         .body("nextCursor", nullValue());
-    given()
-        .header("Authorization", TestTokens.hiringManager())
-        .get("/api/v1/roles/{id}/unplaced-hires", role)
-        .then()
-        .statusCode(403)
-        .contentType(PROBLEM);
-    given()
-        .get("/api/v1/roles/{id}/unplaced-hires", role)
-        .then()
-        .statusCode(401)
-        .contentType(PROBLEM);
+    unplacedHires(TestTokens.hiringManager(), role, Map.of()).statusCode(403).contentType(PROBLEM);
+    unplacedHires(null, role, Map.of()).statusCode(401).contentType(PROBLEM);
   }
 
   @Test
   void shouldAnswerProblemsForUnknownRoleAndBadPaging() {
     unplacedHires(UUID.randomUUID().toString()).statusCode(404).contentType(PROBLEM);
     String role = openRole("Headcount", 1);
-    given()
-        .header("Authorization", TestTokens.recruiter())
-        .queryParam("cursor", "not-a-cursor")
-        .get("/api/v1/roles/{id}/unplaced-hires", role)
-        .then()
+    String recruiter = TestTokens.recruiter();
+    unplacedHires(recruiter, role, Map.of("cursor", "not-a-cursor"))
         .statusCode(400)
         .contentType(PROBLEM);
-    given()
-        .header("Authorization", TestTokens.recruiter())
-        .queryParam("limit", 101)
-        .get("/api/v1/roles/{id}/unplaced-hires", role)
-        .then()
-        .statusCode(400)
-        .contentType(PROBLEM);
+    unplacedHires(recruiter, role, Map.of("limit", 101)).statusCode(400).contentType(PROBLEM);
   }
 
   /** Reads one page of two, adding what it shows; returns its nextCursor. */
   private static String page(
       String role, String cursor, List<String> seen, List<Instant> receivedAt) {
-    var request = given().header("Authorization", TestTokens.recruiter()).queryParam("limit", 2);
+    Map<String, Object> query = new HashMap<>(Map.of("limit", 2));
     if (cursor != null) {
-      request = request.queryParam("cursor", cursor);
+      query.put("cursor", cursor);
     }
-    var body = request.get("/api/v1/roles/{id}/unplaced-hires", role).then().statusCode(200);
+    var body = unplacedHires(TestTokens.recruiter(), role, query).statusCode(200);
     List<String> ids = body.extract().path("items.applicationId");
     List<String> times = body.extract().path("items.receivedAt");
     assertThat(ids).hasSize(cursor == null ? 2 : 1);

@@ -1,5 +1,6 @@
 package dev.ats.roles;
 
+import static dev.ats.roles.Fixtures.WAIT;
 import static dev.ats.roles.Fixtures.hire;
 import static dev.ats.roles.Fixtures.openRole;
 import static dev.ats.roles.Fixtures.outboxTypes;
@@ -13,15 +14,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A hire that arrives while the database cannot apply it is retried, not lost. */
 @QuarkusTest
 class HireRetryTest {
-
-  private static final Duration WAIT = Duration.ofSeconds(60);
 
   @Inject EntityManager em;
 

@@ -4,6 +4,7 @@ import static dev.ats.roles.Fixtures.APPLICATIONS_TOPIC;
 import static dev.ats.roles.Fixtures.DEAD_LETTER_TOPIC;
 import static dev.ats.roles.Fixtures.HIRED;
 import static dev.ats.roles.Fixtures.PROBLEM;
+import static dev.ats.roles.Fixtures.WAIT;
 import static dev.ats.roles.Fixtures.action;
 import static dev.ats.roles.Fixtures.hire;
 import static dev.ats.roles.Fixtures.openRole;
@@ -24,7 +25,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +35,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class HiringTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String SOURCE = "/ats/applications-service";
 
   @Inject EntityManager em;

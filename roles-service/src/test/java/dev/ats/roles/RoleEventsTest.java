@@ -1,5 +1,6 @@
 package dev.ats.roles;
 
+import static dev.ats.roles.Fixtures.WAIT;
 import static dev.ats.roles.Fixtures.action;
 import static dev.ats.roles.Fixtures.draft;
 import static dev.ats.roles.Fixtures.hire;
@@ -17,7 +18,6 @@ import dev.ats.platform.events.EventTypes;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RoleEventsTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test

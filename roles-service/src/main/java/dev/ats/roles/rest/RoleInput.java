@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The fields of a role that a recruiter writes: the body of a create, and what a merge patch is
- * applied to (see {@link MergePatch}). Status, counters, version and timestamps are the service's.
+ * applied to (GET's body without the read-only fields). Status, counters, version and timestamps
+ * are the service's.
  */
 @ValidRoleInput
 @Schema(name = "RoleInput", description = "The writable fields of a role")
@@ -68,21 +69,5 @@ public record RoleInput(
         eligibilityRules == null
             ? null
             : eligibilityRules.stream().map(EligibilityRuleBody::toDomain).toList());
-  }
-
-  /** The input that would write {@code details}: what a merge patch is applied to. */
-  static RoleInput of(RoleDetails details) {
-    return new RoleInput(
-        details.title(),
-        details.team(),
-        details.description(),
-        details.location(),
-        details.workplaceType(),
-        details.employmentType(),
-        details.durationWeeks(),
-        details.openings(),
-        details.applicationDeadline(),
-        details.respondBy(),
-        details.eligibilityRules().stream().map(EligibilityRuleBody::of).toList());
   }
 }

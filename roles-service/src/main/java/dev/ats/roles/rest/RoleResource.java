@@ -61,7 +61,7 @@ public class RoleResource {
 
   static final String MERGE_PATCH = "application/merge-patch+json";
 
-  /** Fields of the representation that a merge patch may not set. */
+  /** Fields of the representation that a merge patch may not set: all but RoleInput's. */
   private static final Set<String> READ_ONLY =
       Set.of("id", "openingsFilled", "status", "version", "createdAt", "updatedAt");
 
@@ -186,19 +186,7 @@ public class RoleResource {
           "Includes the eligibility questions, so that a careers page can render the application"
               + " form. The bearer token is optional: anonymous callers can read OPEN roles only"
               + " (any other status is a 404).")
-  @APIResponse(
-      responseCode = "200",
-      description = "The role",
-      headers =
-          @Header(
-              name = "ETag",
-              description = "The role's version in quotes",
-              schema = @Schema(type = SchemaType.STRING)),
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = RoleResponse.class),
-              examples = @ExampleObject(name = "role", value = Examples.ROLE)))
+  @APIResponse(responseCode = "200", ref = "Role")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public RestResponse<RoleResponse> get(@PathParam("id") UUID id) {
@@ -228,19 +216,7 @@ public class RoleResource {
               mediaType = MERGE_PATCH,
               schema = @Schema(implementation = RolePatch.class),
               examples = @ExampleObject(name = "moreOpenings", value = Examples.PATCH)))
-  @APIResponse(
-      responseCode = "200",
-      description = "The role after the change",
-      headers =
-          @Header(
-              name = "ETag",
-              description = "The new version in quotes",
-              schema = @Schema(type = SchemaType.STRING)),
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = RoleResponse.class),
-              examples = @ExampleObject(name = "role", value = Examples.ROLE)))
+  @APIResponse(responseCode = "200", ref = "Role")
   @APIResponse(responseCode = "400", ref = "Invalid")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -285,11 +261,11 @@ public class RoleResource {
                 + " kept by the service");
       }
     }
-    RoleInput current = RoleInput.of(roles.current(id, version).details());
+    // The patch applies to the representation's writable part: GET's body without READ_ONLY.
+    ObjectNode current = json.valueToTree(RoleResponse.of(roles.current(id, version)));
+    current.remove(READ_ONLY);
     RoleInput patched =
-        validated(
-            json.treeToValue(
-                MergePatch.apply(json.valueToTree(current), changes), RoleInput.class));
+        validated(json.treeToValue(MergePatch.apply(current, changes), RoleInput.class));
     return withETag(roles.update(id, version, patched.toDetails()));
   }
 
@@ -298,19 +274,7 @@ public class RoleResource {
   @RolesAllowed(Groups.RECRUITER)
   @SecurityRequirement(name = RolesApi.BEARER)
   @Operation(summary = "Open a DRAFT role", description = "Candidates can see and apply to it.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The role, now OPEN",
-      headers =
-          @Header(
-              name = "ETag",
-              description = "The new version in quotes",
-              schema = @Schema(type = SchemaType.STRING)),
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = RoleResponse.class),
-              examples = @ExampleObject(name = "role", value = Examples.ROLE)))
+  @APIResponse(responseCode = "200", ref = "Role")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
@@ -336,19 +300,7 @@ public class RoleResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = CloseRoleRequest.class),
               examples = @ExampleObject(name = "close", value = Examples.CLOSE)))
-  @APIResponse(
-      responseCode = "200",
-      description = "The role, now CLOSED",
-      headers =
-          @Header(
-              name = "ETag",
-              description = "The new version in quotes",
-              schema = @Schema(type = SchemaType.STRING)),
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = RoleResponse.class),
-              examples = @ExampleObject(name = "role", value = Examples.ROLE)))
+  @APIResponse(responseCode = "200", ref = "Role")
   @APIResponse(responseCode = "400", ref = "Invalid")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -385,19 +337,7 @@ public class RoleResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ReopenRoleRequest.class),
               examples = @ExampleObject(name = "reopen", value = Examples.REOPEN)))
-  @APIResponse(
-      responseCode = "200",
-      description = "The role, OPEN again",
-      headers =
-          @Header(
-              name = "ETag",
-              description = "The new version in quotes",
-              schema = @Schema(type = SchemaType.STRING)),
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = RoleResponse.class),
-              examples = @ExampleObject(name = "role", value = Examples.ROLE)))
+  @APIResponse(responseCode = "200", ref = "Role")
   @APIResponse(responseCode = "400", ref = "Invalid")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "Forbidden")
