@@ -1,25 +1,30 @@
 package dev.ats.roles;
 
-import static dev.ats.roles.RoleFixtures.APPLICATIONS_TOPIC;
-import static dev.ats.roles.RoleFixtures.PROBLEM;
-import static dev.ats.roles.RoleFixtures.action;
-import static dev.ats.roles.RoleFixtures.hire;
-import static dev.ats.roles.RoleFixtures.openRole;
-import static dev.ats.roles.RoleFixtures.patch;
-import static dev.ats.roles.RoleFixtures.read;
+import static dev.ats.roles.Fixtures.APPLICATIONS_TOPIC;
+import static dev.ats.roles.Fixtures.DEAD_LETTER_TOPIC;
+import static dev.ats.roles.Fixtures.HIRED;
+import static dev.ats.roles.Fixtures.PROBLEM;
+import static dev.ats.roles.Fixtures.WAIT;
+import static dev.ats.roles.Fixtures.action;
+import static dev.ats.roles.Fixtures.hire;
+import static dev.ats.roles.Fixtures.openRole;
+import static dev.ats.roles.Fixtures.outboxTypes;
+import static dev.ats.roles.Fixtures.patch;
+import static dev.ats.roles.Fixtures.processed;
+import static dev.ats.roles.Fixtures.read;
+import static dev.ats.roles.Fixtures.unplacedHires;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.ats.infra.test.TestKafka;
 import dev.ats.roles.domain.UnplacedHire;
-import dev.ats.roles.service.HiringService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class HiringTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final String SOURCE = "/ats/applications-service";
 
   @Inject EntityManager em;
 
@@ -78,7 +83,9 @@ class HiringTest {
             WAIT);
     assertThat(filled.get(0).value())
         .contains("\"previousStatus\":\"OPEN\"")
-        .contains("\"status\":\"FILLED\"");
+        .contains("\"status\":\"FILLED\"")
+        .containsPattern(
+            "\"reason\":\"application (" + a1 + "|" + a2 + ") filled the last opening\"");
   }
 
   @Test
@@ -97,13 +104,17 @@ class HiringTest {
   }
 
   @Test
-  void shouldRecordHireForUnknownRoleWithoutStopping() {
+  void shouldRecordHireForUnknownRoleWithoutStoppingAndListIt() {
     String unknownRole = UUID.randomUUID().toString();
     String application = UUID.randomUUID().toString();
     hire(unknownRole, application);
 
     await().atMost(WAIT).until(() -> unplaced(application) != null);
     assertThat(unplaced(application).reason).isEqualTo(UnplacedHire.Reason.UNKNOWN_ROLE);
+    unplacedHires(unknownRole)
+        .statusCode(200)
+        .body("items.applicationId", contains(application))
+        .body("items[0].reason", equalTo("UNKNOWN_ROLE"));
 
     String role = openRole("Hiring", 1);
     hire(role, UUID.randomUUID().toString());
@@ -111,31 +122,77 @@ class HiringTest {
   }
 
   @Test
-  void shouldSkipPoisonRecordsAndIgnoreOtherTypes() {
+  void shouldDeadLetterPoisonRecordsAndIgnoreOtherContractTypes() {
     String role = openRole("Hiring", 2);
+    // One key for every record: one partition, processed in the order sent.
     String application = UUID.randomUUID().toString();
-    TestKafka.send(new ProducerRecord<>(APPLICATIONS_TOPIC, application, "not even json"));
-    ProducerRecord<String, String> noBody =
-        new ProducerRecord<>(APPLICATIONS_TOPIC, application, "{]");
-    noBody.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-    noBody.headers().add("ce_type", RoleFixtures.HIRED.getBytes(StandardCharsets.UTF_8));
-    noBody.headers().add("ce_source", "/ats/applications-service".getBytes(StandardCharsets.UTF_8));
-    TestKafka.send(noBody);
+    // A contract type roles-service does not act on: ignored, not a dead letter.
     TestKafka.sendCloudEvent(
         APPLICATIONS_TOPIC,
         application,
         UUID.randomUUID().toString(),
         "dev.ats.application.stage-changed.v1",
-        "/ats/applications-service",
+        SOURCE,
         "{\"applicationId\": \""
             + application
             + "\", \"roleId\": \""
             + role
             + "\", \"to\": \"HIRED\"}");
+    TestKafka.send(new ProducerRecord<>(APPLICATIONS_TOPIC, application, "not even json"));
+    ProducerRecord<String, String> unreadable =
+        new ProducerRecord<>(APPLICATIONS_TOPIC, application, "{]");
+    unreadable
+        .headers()
+        .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+    unreadable.headers().add("ce_type", HIRED.getBytes(StandardCharsets.UTF_8));
+    unreadable.headers().add("ce_source", SOURCE.getBytes(StandardCharsets.UTF_8));
+    TestKafka.send(unreadable);
+    TestKafka.sendCloudEvent(
+        APPLICATIONS_TOPIC,
+        application,
+        UUID.randomUUID().toString(),
+        "dev.ats.application.teleported.v1",
+        SOURCE,
+        "{}");
+    TestKafka.sendCloudEvent(
+        APPLICATIONS_TOPIC,
+        application,
+        UUID.randomUUID().toString(),
+        HIRED,
+        SOURCE,
+        "{\"applicationId\": \"" + application + "\"}");
     hire(role, application);
 
     await().atMost(WAIT).untilAsserted(() -> read(role).body("openingsFilled", equalTo(1)));
     read(role).body("status", equalTo("OPEN"));
+
+    List<ConsumerRecord<String, String>> sent =
+        TestKafka.awaitRecords(APPLICATIONS_TOPIC, r -> application.equals(r.key()), 6, WAIT);
+    List<ConsumerRecord<String, String>> poison = sent.subList(1, 5);
+    List<ConsumerRecord<String, String>> dead =
+        TestKafka.awaitRecords(DEAD_LETTER_TOPIC, r -> application.equals(r.key()), 4, WAIT);
+    assertThat(dead)
+        .extracting(ConsumerRecord::value)
+        .containsExactly(
+            "not even json", "{]", "{}", "{\"applicationId\": \"" + application + "\"}");
+    assertThat(dead)
+        .extracting(r -> TestKafka.header(r, "dlq-reason"))
+        .satisfiesExactly(
+            reason -> assertThat(reason).contains("missing CloudEvent header"),
+            reason -> assertThat(reason).contains("is not a readable " + HIRED),
+            reason -> assertThat(reason).contains("unknown event type"),
+            reason -> assertThat(reason).contains("lacks applicationId or roleId"));
+    for (int i = 0; i < dead.size(); i++) {
+      ConsumerRecord<String, String> letter = dead.get(i);
+      ConsumerRecord<String, String> original = poison.get(i);
+      assertThat(TestKafka.header(letter, "dlq-original-topic")).isEqualTo(APPLICATIONS_TOPIC);
+      assertThat(TestKafka.header(letter, "dlq-original-partition"))
+          .isEqualTo(String.valueOf(original.partition()));
+      assertThat(TestKafka.header(letter, "dlq-original-offset"))
+          .isEqualTo(String.valueOf(original.offset()));
+      assertThat(TestKafka.header(letter, "ce_type"))
+          .isEqualTo(TestKafka.header(original, "ce_type"));
+    }
   }
 
   @Test
@@ -170,7 +227,7 @@ class HiringTest {
     hire(role, UUID.randomUUID().toString());
     hire(role, UUID.randomUUID().toString());
     await().atMost(WAIT).untilAsserted(() -> read(role).body("openingsFilled", equalTo(2)));
-    String etag = RoleFixtures.etag(role);
+    String etag = Fixtures.etag(role);
 
     patch(role, etag, "{\"openings\": 1}")
         .statusCode(409)
@@ -187,29 +244,5 @@ class HiringTest {
   private UnplacedHire unplaced(String applicationId) {
     return QuarkusTransaction.requiringNew()
         .call(() -> em.find(UnplacedHire.class, UUID.fromString(applicationId)));
-  }
-
-  private boolean processed(String eventId) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                em.createNativeQuery(
-                        "select count(*) from processed_event where consumer = :c and event_id = :id",
-                        Long.class)
-                    .setParameter("c", HiringService.CONSUMER)
-                    .setParameter("id", eventId)
-                    .getSingleResult()
-                    .equals(1L));
-  }
-
-  private List<String> outboxTypes(String roleId) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                em.createQuery(
-                        "select e.type from OutboxEvent e where e.subject = :s order by e.seq",
-                        String.class)
-                    .setParameter("s", roleId)
-                    .getResultList());
   }
 }

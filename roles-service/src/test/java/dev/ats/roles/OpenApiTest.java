@@ -22,7 +22,8 @@ class OpenApiTest {
           "/api/v1/roles/{id}", List.of("get", "patch"),
           "/api/v1/roles/{id}/open", List.of("post"),
           "/api/v1/roles/{id}/close", List.of("post"),
-          "/api/v1/roles/{id}/reopen", List.of("post"));
+          "/api/v1/roles/{id}/reopen", List.of("post"),
+          "/api/v1/roles/{id}/unplaced-hires", List.of("get"));
 
   @Test
   void shouldDocumentEveryOperationWithExamplesAndBearerSecurity() throws Exception {
@@ -53,9 +54,12 @@ class OpenApiTest {
             assertThat(operation.isMissingNode()).as(where).isFalse();
             assertThat(operation.path("summary").asText()).as(where + " summary").isNotBlank();
             JsonNode ok =
-                operation
-                    .path("responses")
-                    .path(method.equals("post") && path.equals("/api/v1/roles") ? "201" : "200");
+                resolved(
+                    api,
+                    operation
+                        .path("responses")
+                        .path(
+                            method.equals("post") && path.equals("/api/v1/roles") ? "201" : "200"));
             assertThat(ok.findValues("examples")).as(where + " response examples").isNotEmpty();
             assertThat(operation.path("security").toString())
                 .as(where + " security")
@@ -72,5 +76,20 @@ class OpenApiTest {
                 .has("application/merge-patch+json"))
         .isTrue();
     assertThat(api.at("/components/responses/Stale").isMissingNode()).isFalse();
+    assertThat(api.at("/components/responses/Role/headers").has("ETag"))
+        .as("every role response carries the ETag")
+        .isTrue();
+    JsonNode unplacedHire = api.at("/components/schemas/UnplacedHire/properties");
+    assertThat(unplacedHire.has("applicationId")).isTrue();
+    assertThat(unplacedHire.has("reason")).isTrue();
+    assertThat(unplacedHire.has("receivedAt")).isTrue();
+    assertThat(api.at("/paths/~1api~1v1~1roles~1{id}~1unplaced-hires/get/responses").has("404"))
+        .isTrue();
+  }
+
+  /** {@code response}, or the component response its {@code $ref} names. */
+  private static JsonNode resolved(JsonNode api, JsonNode response) {
+    String ref = response.path("$ref").asText("");
+    return ref.startsWith("#/") ? api.at(ref.substring(1)) : response;
   }
 }

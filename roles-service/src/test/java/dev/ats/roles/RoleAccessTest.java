@@ -1,9 +1,9 @@
 package dev.ats.roles;
 
-import static dev.ats.roles.RoleFixtures.PROBLEM;
-import static dev.ats.roles.RoleFixtures.draft;
-import static dev.ats.roles.RoleFixtures.internship;
-import static dev.ats.roles.RoleFixtures.openRole;
+import static dev.ats.roles.Fixtures.PROBLEM;
+import static dev.ats.roles.Fixtures.draft;
+import static dev.ats.roles.Fixtures.internship;
+import static dev.ats.roles.Fixtures.openRole;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -67,14 +67,14 @@ class RoleAccessTest {
       given()
           .header("Authorization", reader)
           .header("If-Match", "\"0\"")
-          .contentType(RoleFixtures.MERGE_PATCH)
+          .contentType(Fixtures.MERGE_PATCH)
           .body("{\"title\": \"x\"}")
           .patch("/api/v1/roles/{id}", id)
           .then()
           .statusCode(403)
           .contentType(PROBLEM);
     }
-    RoleFixtures.read(id).body("status", equalTo("DRAFT")).body("version", equalTo(0));
+    Fixtures.read(id).body("status", equalTo("DRAFT")).body("version", equalTo(0));
   }
 
   @Test
@@ -91,7 +91,7 @@ class RoleAccessTest {
         .body("status", equalTo("OPEN"))
         .body("eligibilityRules[0].question", equalTo("Can you commit to a 12-week internship?"));
 
-    RoleFixtures.action(open, "close", "{\"reason\": \"paused\"}").statusCode(200);
+    Fixtures.action(open, "close", "{\"reason\": \"paused\"}").statusCode(200);
     given().get("/api/v1/roles/{id}", open).then().statusCode(404);
   }
 

@@ -1,10 +1,11 @@
 package dev.ats.roles;
 
-import static dev.ats.roles.RoleFixtures.action;
-import static dev.ats.roles.RoleFixtures.draft;
-import static dev.ats.roles.RoleFixtures.hire;
-import static dev.ats.roles.RoleFixtures.patch;
-import static dev.ats.roles.RoleFixtures.read;
+import static dev.ats.roles.Fixtures.WAIT;
+import static dev.ats.roles.Fixtures.action;
+import static dev.ats.roles.Fixtures.draft;
+import static dev.ats.roles.Fixtures.hire;
+import static dev.ats.roles.Fixtures.patch;
+import static dev.ats.roles.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,13 +14,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ats.infra.test.EventSchemas;
 import dev.ats.infra.test.TestKafka;
-import dev.ats.roles.messaging.RoleEvent;
+import dev.ats.platform.events.EventTypes;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -28,20 +30,32 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RoleEventsTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void shouldPublishEveryRoleEventTypeInOrderMatchingItsSchema() throws Exception {
+    // GET's representation after every change, by version: each event's role must equal it.
+    Map<Long, JsonNode> gets = new HashMap<>();
     String id = draft("Events", 1);
+    remember(gets, id);
     action(id, "open", null).statusCode(200);
+    remember(gets, id);
     patch(id, "\"1\"", "{\"openings\": 2, \"respondBy\": null}").statusCode(200);
+    remember(gets, id);
     action(id, "close", "{\"reason\": \"Budget moved to next year\"}").statusCode(200);
+    remember(gets, id);
     action(id, "reopen", null).statusCode(200);
-    hire(id, UUID.randomUUID().toString());
-    hire(id, UUID.randomUUID().toString());
+    remember(gets, id);
+    String firstHire = UUID.randomUUID().toString();
+    hire(id, firstHire);
+    await().atMost(WAIT).untilAsserted(() -> read(id).body("openingsFilled", equalTo(1)));
+    remember(gets, id);
+    String lastHire = UUID.randomUUID().toString();
+    hire(id, lastHire);
     await().atMost(WAIT).untilAsserted(() -> read(id).body("status", equalTo("FILLED")));
+    remember(gets, id);
     action(id, "reopen", "{\"additionalOpenings\": 1, \"reason\": \"one more\"}").statusCode(200);
+    remember(gets, id);
 
     List<ConsumerRecord<String, String>> events =
         TestKafka.awaitRecords("roles.events", r -> id.equals(r.key()), 8, WAIT);
@@ -59,32 +73,49 @@ class RoleEventsTest {
             "dev.ats.role.reopened.v1");
     List<Long> versions = new ArrayList<>();
     for (ConsumerRecord<String, String> event : events) {
-      EventSchemas.assertValid(TestKafka.header(event, "ce_type"), event.value());
+      String type = TestKafka.header(event, "ce_type");
+      EventSchemas.assertValid(type, event.value());
       assertThat(TestKafka.header(event, "ce_subject")).isEqualTo(id);
       assertThat(TestKafka.header(event, "ce_source")).isEqualTo("/ats/roles-service");
       assertThat(TestKafka.header(event, "ce_id")).isNotBlank();
       assertThat(TestKafka.header(event, "ce_time")).isNotBlank();
-      versions.add(JSON.readTree(event.value()).path("role").path("version").asLong());
+      JsonNode role = JSON.readTree(event.value()).path("role");
+      long version = role.path("version").asLong();
+      versions.add(version);
+      assertThat(role)
+          .as(type + ": the event's role is GET's representation of version " + version)
+          .isEqualTo(gets.get(version));
     }
     assertThat(versions).isSorted().doesNotHaveDuplicates();
 
     JsonNode closed = JSON.readTree(events.get(3).value());
     assertThat(closed.path("previousStatus").asText()).isEqualTo("OPEN");
     assertThat(closed.path("reason").asText()).isEqualTo("Budget moved to next year");
+    JsonNode filledOne = JSON.readTree(events.get(5).value());
+    assertThat(filledOne.path("reason").asText())
+        .isEqualTo("opening filled by application " + firstHire);
     JsonNode filled = JSON.readTree(events.get(6).value());
     assertThat(filled.path("role").path("openingsFilled").asInt()).isEqualTo(2);
     assertThat(filled.path("previousStatus").asText()).isEqualTo("OPEN");
+    assertThat(filled.path("reason").asText())
+        .isEqualTo("application " + lastHire + " filled the last opening");
 
     JsonNode last = JSON.readTree(events.get(7).value()).path("role");
     JsonNode current = JSON.readTree(read(id).extract().asString());
     assertThat(last).as("the event's role is the REST representation").isEqualTo(current);
   }
 
+  /** Reads the role as GET shows it and keeps it under its version. */
+  private static void remember(Map<Long, JsonNode> gets, String id) throws Exception {
+    JsonNode body = JSON.readTree(read(id).statusCode(200).extract().asString());
+    gets.put(body.path("version").asLong(), body);
+  }
+
   @Test
   void shouldDocumentEveryRoleEventTypeInAsyncApi() throws Exception {
     Path asyncapi = EventSchemas.eventsDirectory().getParent().resolve("asyncapi.yaml");
     String document = Files.readString(asyncapi);
-    for (String type : RoleEvent.TYPES) {
+    for (String type : EventTypes.ROLE_TYPES) {
       assertThat(EventSchemas.eventsDirectory().resolve(type + ".json")).exists();
       assertThat(document)
           .as(type + " is a message of roles.events")

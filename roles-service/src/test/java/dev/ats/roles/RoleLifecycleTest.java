@@ -1,12 +1,12 @@
 package dev.ats.roles;
 
-import static dev.ats.roles.RoleFixtures.PROBLEM;
-import static dev.ats.roles.RoleFixtures.action;
-import static dev.ats.roles.RoleFixtures.create;
-import static dev.ats.roles.RoleFixtures.draft;
-import static dev.ats.roles.RoleFixtures.internship;
-import static dev.ats.roles.RoleFixtures.openRole;
-import static dev.ats.roles.RoleFixtures.read;
+import static dev.ats.roles.Fixtures.PROBLEM;
+import static dev.ats.roles.Fixtures.action;
+import static dev.ats.roles.Fixtures.create;
+import static dev.ats.roles.Fixtures.draft;
+import static dev.ats.roles.Fixtures.internship;
+import static dev.ats.roles.Fixtures.openRole;
+import static dev.ats.roles.Fixtures.read;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;

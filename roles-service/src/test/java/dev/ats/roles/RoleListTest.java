@@ -1,8 +1,8 @@
 package dev.ats.roles;
 
-import static dev.ats.roles.RoleFixtures.PROBLEM;
-import static dev.ats.roles.RoleFixtures.action;
-import static dev.ats.roles.RoleFixtures.create;
+import static dev.ats.roles.Fixtures.PROBLEM;
+import static dev.ats.roles.Fixtures.action;
+import static dev.ats.roles.Fixtures.create;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;

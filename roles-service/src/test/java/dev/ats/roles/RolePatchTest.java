@@ -1,10 +1,10 @@
 package dev.ats.roles;
 
-import static dev.ats.roles.RoleFixtures.PROBLEM;
-import static dev.ats.roles.RoleFixtures.draft;
-import static dev.ats.roles.RoleFixtures.etag;
-import static dev.ats.roles.RoleFixtures.patch;
-import static dev.ats.roles.RoleFixtures.read;
+import static dev.ats.roles.Fixtures.PROBLEM;
+import static dev.ats.roles.Fixtures.draft;
+import static dev.ats.roles.Fixtures.etag;
+import static dev.ats.roles.Fixtures.patch;
+import static dev.ats.roles.Fixtures.read;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

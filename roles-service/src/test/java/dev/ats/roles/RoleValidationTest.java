@@ -1,7 +1,7 @@
 package dev.ats.roles;
 
-import static dev.ats.roles.RoleFixtures.PROBLEM;
-import static dev.ats.roles.RoleFixtures.create;
+import static dev.ats.roles.Fixtures.PROBLEM;
+import static dev.ats.roles.Fixtures.create;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

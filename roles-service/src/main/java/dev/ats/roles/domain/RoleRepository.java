@@ -1,11 +1,11 @@
 package dev.ats.roles.domain;
 
+import dev.ats.web.paging.Cursors;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +25,6 @@ public class RoleRepository implements PanacheRepositoryBase<Role, UUID> {
       EmploymentType employmentType,
       String text) {}
 
-  /** The sort key of the last row of the previous page. */
-  public record After(Instant createdAt, UUID id) {}
-
   /** Loads a role for a change, locking its row until the transaction ends. */
   public Optional<Role> findForUpdate(UUID id) {
     return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
@@ -37,7 +34,7 @@ public class RoleRepository implements PanacheRepositoryBase<Role, UUID> {
    * Up to {@code rows} roles matching {@code filter}, in the list's stable order (createdAt desc,
    * id desc), starting after {@code after} (null: from the start).
    */
-  public List<Role> list(Filter filter, After after, int rows) {
+  public List<Role> list(Filter filter, Cursors.Position after, int rows) {
     StringBuilder where = new StringBuilder("1 = 1");
     Map<String, Object> params = new HashMap<>();
     if (filter.status() != null) {
@@ -65,7 +62,7 @@ public class RoleRepository implements PanacheRepositoryBase<Role, UUID> {
     if (after != null) {
       where.append(
           " and (createdAt < :afterCreatedAt or (createdAt = :afterCreatedAt and id < :afterId))");
-      params.put("afterCreatedAt", after.createdAt());
+      params.put("afterCreatedAt", after.at());
       params.put("afterId", after.id());
     }
     return find(where.toString(), Sort.descending("createdAt", "id"), params)

@@ -10,7 +10,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A hire that filled no opening: its role is unknown here, or had no opening left. */
+/**
+ * A hire that filled no opening: its role is unknown here, or had no opening left (typically
+ * because applications-service's copy of the role lagged behind a change that lowered its
+ * openings). Kept once per application for a recruiter to resolve.
+ */
 @Entity
 @Table(name = "unplaced_hire")
 public class UnplacedHire extends PanacheEntityBase {
@@ -37,6 +41,24 @@ public class UnplacedHire extends PanacheEntityBase {
   @Column(name = "hired_at")
   public Instant hiredAt;
 
+  /** When this service received the hire (the API's {@code receivedAt}). */
   @Column(name = "recorded_at", nullable = false)
   public Instant recordedAt;
+
+  public static UnplacedHire of(
+      UUID applicationId,
+      UUID roleId,
+      String eventId,
+      Reason reason,
+      Instant hiredAt,
+      Instant recordedAt) {
+    UnplacedHire hire = new UnplacedHire();
+    hire.applicationId = applicationId;
+    hire.roleId = roleId;
+    hire.eventId = eventId;
+    hire.reason = reason;
+    hire.hiredAt = hiredAt;
+    hire.recordedAt = recordedAt;
+    return hire;
+  }
 }

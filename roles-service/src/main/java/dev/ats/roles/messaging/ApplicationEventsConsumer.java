@@ -1,77 +1,55 @@
 package dev.ats.roles.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ats.platform.events.CloudEvent;
-import dev.ats.platform.events.EventRetry;
+import dev.ats.platform.events.EventConsumer;
+import dev.ats.platform.events.EventTypes;
 import dev.ats.platform.events.PoisonEventException;
+import dev.ats.roles.events.ApplicationHired;
 import dev.ats.roles.service.HiringService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
- * Reads {@code applications.events} and fills an opening for every {@code application.hired}. Other
- * types are ignored. A poison record (no CloudEvent headers, unreadable body) is logged and
- * skipped; any other failure (the database is away) is retried by {@link EventRetry} before the
- * record is acknowledged, so no hire is lost.
+ * Reads {@code applications.events} through the platform's {@link EventConsumer} and places every
+ * {@code application.hired} ({@link HiringService#recordHire}); the other contract types are
+ * ignored. Poison records (no CloudEvent headers, an unreadable hire, a type outside the contract)
+ * go to {@code roles.dead-letter}; a transient failure is retried until the hire applies, once.
  */
 @ApplicationScoped
 public class ApplicationEventsConsumer {
 
-  public static final String HIRED = "dev.ats.application.hired.v1";
+  /** The inbox name of this subscription (kept as it was, so existing databases stay valid). */
+  public static final String CONSUMER = "roles-service.hires";
 
-  private static final Logger LOG = Logger.getLogger(ApplicationEventsConsumer.class);
+  /** A hire and the id of the event that carried it. */
+  record Hire(String eventId, ApplicationHired payload) {}
 
+  private final EventConsumer events;
   private final HiringService hiring;
-  private final ObjectMapper json;
-  private final EventRetry retry;
 
-  public ApplicationEventsConsumer(HiringService hiring, ObjectMapper json, EventRetry retry) {
+  public ApplicationEventsConsumer(EventConsumer events, HiringService hiring) {
+    this.events = events;
     this.hiring = hiring;
-    this.json = json;
-    this.retry = retry;
   }
 
   @Incoming("applications-events")
   @Blocking
   public void onEvent(ConsumerRecord<String, String> record) {
-    CloudEvent event;
-    ApplicationHired hire;
-    try {
-      event = CloudEvent.from(record);
-      if (!HIRED.equals(event.type())) {
-        return;
-      }
-      hire = read(event);
-    } catch (PoisonEventException e) {
-      LOG.errorf(
-          "skipping poison record %s-%d@%d: %s",
-          record.topic(), record.partition(), record.offset(), e.getMessage());
-      return;
-    }
-    try {
-      retry.untilApplied(
-          "hire event " + event.id(),
-          () -> LOG.debugf("hire event %s: %s", event.id(), hiring.recordHire(event.id(), hire)));
-    } catch (PoisonEventException e) {
-      LOG.errorf("skipping hire event %s: %s", event.id(), e.getMessage());
-    }
+    events.consume(
+        record, CONSUMER, this::read, hire -> hiring.recordHire(hire.eventId(), hire.payload()));
   }
 
-  private ApplicationHired read(CloudEvent event) {
-    ApplicationHired hire;
-    try {
-      hire = json.readValue(event.data(), ApplicationHired.class);
-    } catch (JsonProcessingException e) {
-      throw new PoisonEventException(
-          "event " + event.id() + " is not a readable " + HIRED + ": " + e.getOriginalMessage(), e);
+  Optional<Hire> read(CloudEvent event) {
+    if (!EventTypes.APPLICATION_HIRED.equals(event.type())) {
+      return Optional.empty();
     }
-    if (hire == null || hire.applicationId() == null || hire.roleId() == null) {
+    ApplicationHired hire = events.payload(event, ApplicationHired.class);
+    if (hire.applicationId() == null || hire.roleId() == null) {
       throw new PoisonEventException("event " + event.id() + " lacks applicationId or roleId");
     }
-    return hire;
+    return Optional.of(new Hire(event.id(), hire));
   }
 }

@@ -7,6 +7,11 @@ final class ETags {
 
   private ETags() {}
 
+  /** The ETag of {@code version}: the number in quotes. */
+  static String of(long version) {
+    return "\"" + version + "\"";
+  }
+
   /** PATCH: the header is required (428 without it), and must name a version (412 if not). */
   static long required(String ifMatch) {
     Long version = optional(ifMatch);

@@ -111,6 +111,20 @@ final class Examples {
       }
       """;
 
+  static final String UNPLACED_HIRES =
+      """
+      {
+        "items": [
+          {
+            "applicationId": "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6",
+            "reason": "NO_OPENING_LEFT",
+            "receivedAt": "2021-11-20T10:15:00Z"
+          }
+        ],
+        "nextCursor": null
+      }
+      """;
+
   static final String PATCH =
       """
       {"openings": 4, "respondBy": "2021-12-15", "durationWeeks": null}

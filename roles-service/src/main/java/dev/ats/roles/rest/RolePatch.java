@@ -2,7 +2,6 @@ package dev.ats.roles.rest;
 
 import dev.ats.roles.domain.EmploymentType;
 import dev.ats.roles.domain.WorkplaceType;
-import dev.ats.roles.service.EligibilityRule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,4 +28,4 @@ record RolePatch(
     @Schema(description = "Never below openingsFilled", example = "4") Integer openings,
     @Schema(nullable = true) Instant applicationDeadline,
     @Schema(nullable = true, example = "2021-12-15") LocalDate respondBy,
-    @Schema(nullable = true) List<EligibilityRule> eligibilityRules) {}
+    @Schema(nullable = true) List<EligibilityRuleBody> eligibilityRules) {}

@@ -3,13 +3,13 @@ package dev.ats.roles.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ats.roles.domain.EmploymentType;
 import dev.ats.roles.domain.RoleRepository;
+import dev.ats.roles.domain.RoleState;
 import dev.ats.roles.domain.RoleStatus;
 import dev.ats.roles.domain.WorkplaceType;
-import dev.ats.roles.service.RoleInput;
 import dev.ats.roles.service.RoleService;
-import dev.ats.roles.service.RoleSnapshot;
 import dev.ats.web.error.ApiException;
 import dev.ats.web.error.Problem;
 import dev.ats.web.paging.Page;
@@ -35,6 +35,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -59,6 +60,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class RoleResource {
 
   static final String MERGE_PATCH = "application/merge-patch+json";
+
+  /** Fields of the representation that a merge patch may not set: all but RoleInput's. */
+  private static final Set<String> READ_ONLY =
+      Set.of("id", "openingsFilled", "status", "version", "createdAt", "updatedAt");
 
   private final RoleService roles;
   private final SecurityIdentity identity;
@@ -104,17 +109,17 @@ public class RoleResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = RoleSnapshot.class),
+              schema = @Schema(implementation = RoleResponse.class),
               examples = @ExampleObject(name = "role", value = Examples.ROLE)))
   @APIResponse(responseCode = "400", ref = "Invalid")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "Forbidden")
-  public RestResponse<RoleSnapshot> create(@Valid @NotNull RoleInput role, @Context UriInfo uri) {
-    RoleSnapshot created = roles.create(role);
-    return RestResponse.ResponseBuilder.<RoleSnapshot>created(
+  public RestResponse<RoleResponse> create(@Valid @NotNull RoleInput role, @Context UriInfo uri) {
+    RoleState created = roles.create(role.toDetails());
+    return RestResponse.ResponseBuilder.<RoleResponse>created(
             uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-        .entity(created)
-        .header(HttpHeaders.ETAG, created.etag())
+        .entity(RoleResponse.of(created))
+        .header(HttpHeaders.ETAG, ETags.of(created.version()))
         .build();
   }
 
@@ -138,7 +143,7 @@ public class RoleResource {
               examples = @ExampleObject(name = "page", value = Examples.PAGE)))
   @APIResponse(responseCode = "400", ref = "Invalid")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
-  public Page<RoleSnapshot> list(
+  public Page<RoleResponse> list(
       @Parameter(description = "Only roles in this status") @QueryParam("status") RoleStatus status,
       @Parameter(description = "Only this team (case-insensitive)", example = "Engineering")
           @QueryParam("team")
@@ -162,8 +167,12 @@ public class RoleResource {
       }
       visible = RoleStatus.OPEN;
     }
-    return roles.list(
-        new RoleRepository.Filter(visible, team, workplaceType, employmentType, q), cursor, limit);
+    Page<RoleState> page =
+        roles.list(
+            new RoleRepository.Filter(visible, team, workplaceType, employmentType, q),
+            cursor,
+            limit);
+    return new Page<>(page.items().stream().map(RoleResponse::of).toList(), page.nextCursor());
   }
 
   @GET
@@ -177,22 +186,10 @@ public class RoleResource {
           "Includes the eligibility questions, so that a careers page can render the application"
               + " form. The bearer token is optional: anonymous callers can read OPEN roles only"
               + " (any other status is a 404).")
-  @APIResponse(
-      responseCode = "200",
-      description = "The role",
-      headers =
-          @Header(
-              name = "ETag",
-              description = "The role's version in quotes",
-              schema = @Schema(type = SchemaType.STRING)),
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = RoleSnapshot.class),
-              examples = @ExampleObject(name = "role", value = Examples.ROLE)))
+  @APIResponse(responseCode = "200", ref = "Role")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "404", ref = "NotFound")
-  public RestResponse<RoleSnapshot> get(@PathParam("id") UUID id) {
+  public RestResponse<RoleResponse> get(@PathParam("id") UUID id) {
     return withETag(
         roles.find(id, !seesEveryStatus()).orElseThrow(() -> ApiException.notFound("role", id)));
   }
@@ -219,19 +216,7 @@ public class RoleResource {
               mediaType = MERGE_PATCH,
               schema = @Schema(implementation = RolePatch.class),
               examples = @ExampleObject(name = "moreOpenings", value = Examples.PATCH)))
-  @APIResponse(
-      responseCode = "200",
-      description = "The role after the change",
-      headers =
-          @Header(
-              name = "ETag",
-              description = "The new version in quotes",
-              schema = @Schema(type = SchemaType.STRING)),
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = RoleSnapshot.class),
-              examples = @ExampleObject(name = "role", value = Examples.ROLE)))
+  @APIResponse(responseCode = "200", ref = "Role")
   @APIResponse(responseCode = "400", ref = "Invalid")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -255,7 +240,7 @@ public class RoleResource {
               schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(name = "ifMatchMissing", value = Examples.IF_MATCH_MISSING)))
-  public RestResponse<RoleSnapshot> patch(
+  public RestResponse<RoleResponse> patch(
       @PathParam("id") UUID id,
       @Parameter(description = "The role's ETag, as GET returned it", example = "\"4\"")
           @HeaderParam(HttpHeaders.IF_MATCH)
@@ -264,7 +249,24 @@ public class RoleResource {
       throws JsonProcessingException {
     long version = ETags.required(ifMatch);
     JsonNode patch = body == null || body.isBlank() ? null : json.readTree(body);
-    return withETag(roles.patch(id, version, patch));
+    if (!(patch instanceof ObjectNode changes)) {
+      throw ApiException.badRequest("a merge patch must be a JSON object");
+    }
+    for (Iterator<String> names = changes.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (READ_ONLY.contains(name)) {
+        throw ApiException.badRequest(
+            name
+                + " is read-only: status changes through /open, /close and /reopen, the rest is"
+                + " kept by the service");
+      }
+    }
+    // The patch applies to the representation's writable part: GET's body without READ_ONLY.
+    ObjectNode current = json.valueToTree(RoleResponse.of(roles.current(id, version)));
+    current.remove(READ_ONLY);
+    RoleInput patched =
+        validated(json.treeToValue(MergePatch.apply(current, changes), RoleInput.class));
+    return withETag(roles.update(id, version, patched.toDetails()));
   }
 
   @POST
@@ -272,25 +274,13 @@ public class RoleResource {
   @RolesAllowed(Groups.RECRUITER)
   @SecurityRequirement(name = RolesApi.BEARER)
   @Operation(summary = "Open a DRAFT role", description = "Candidates can see and apply to it.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The role, now OPEN",
-      headers =
-          @Header(
-              name = "ETag",
-              description = "The new version in quotes",
-              schema = @Schema(type = SchemaType.STRING)),
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = RoleSnapshot.class),
-              examples = @ExampleObject(name = "role", value = Examples.ROLE)))
+  @APIResponse(responseCode = "200", ref = "Role")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "IllegalStatusChange")
   @APIResponse(responseCode = "412", ref = "Stale")
-  public RestResponse<RoleSnapshot> open(
+  public RestResponse<RoleResponse> open(
       @PathParam("id") UUID id,
       @Parameter(description = "Optional: the ETag the change is based on")
           @HeaderParam(HttpHeaders.IF_MATCH)
@@ -310,26 +300,14 @@ public class RoleResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = CloseRoleRequest.class),
               examples = @ExampleObject(name = "close", value = Examples.CLOSE)))
-  @APIResponse(
-      responseCode = "200",
-      description = "The role, now CLOSED",
-      headers =
-          @Header(
-              name = "ETag",
-              description = "The new version in quotes",
-              schema = @Schema(type = SchemaType.STRING)),
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = RoleSnapshot.class),
-              examples = @ExampleObject(name = "role", value = Examples.ROLE)))
+  @APIResponse(responseCode = "200", ref = "Role")
   @APIResponse(responseCode = "400", ref = "Invalid")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "IllegalStatusChange")
   @APIResponse(responseCode = "412", ref = "Stale")
-  public RestResponse<RoleSnapshot> close(
+  public RestResponse<RoleResponse> close(
       @PathParam("id") UUID id,
       @Parameter(description = "Optional: the ETag the change is based on")
           @HeaderParam(HttpHeaders.IF_MATCH)
@@ -359,26 +337,14 @@ public class RoleResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ReopenRoleRequest.class),
               examples = @ExampleObject(name = "reopen", value = Examples.REOPEN)))
-  @APIResponse(
-      responseCode = "200",
-      description = "The role, OPEN again",
-      headers =
-          @Header(
-              name = "ETag",
-              description = "The new version in quotes",
-              schema = @Schema(type = SchemaType.STRING)),
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = RoleSnapshot.class),
-              examples = @ExampleObject(name = "role", value = Examples.ROLE)))
+  @APIResponse(responseCode = "200", ref = "Role")
   @APIResponse(responseCode = "400", ref = "Invalid")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "IllegalStatusChange")
   @APIResponse(responseCode = "412", ref = "Stale")
-  public RestResponse<RoleSnapshot> reopen(
+  public RestResponse<RoleResponse> reopen(
       @PathParam("id") UUID id,
       @Parameter(description = "Optional: the ETag the change is based on")
           @HeaderParam(HttpHeaders.IF_MATCH)
@@ -401,9 +367,11 @@ public class RoleResource {
       return null;
     }
     T request = json.readValue(body, type);
-    if (request == null) {
-      return null;
-    }
+    return request == null ? null : validated(request);
+  }
+
+  /** {@code request}, if Bean Validation finds nothing wrong with it (400 otherwise). */
+  private <T> T validated(T request) {
     Set<ConstraintViolation<T>> violations = validator.validate(request);
     if (!violations.isEmpty()) {
       throw new ConstraintViolationException(violations);
@@ -418,7 +386,9 @@ public class RoleResource {
         || identity.hasRole(Groups.INTEGRATION);
   }
 
-  private static RestResponse<RoleSnapshot> withETag(RoleSnapshot role) {
-    return RestResponse.ResponseBuilder.ok(role).header(HttpHeaders.ETAG, role.etag()).build();
+  private static RestResponse<RoleResponse> withETag(RoleState role) {
+    return RestResponse.ResponseBuilder.ok(RoleResponse.of(role))
+        .header(HttpHeaders.ETAG, ETags.of(role.version()))
+        .build();
   }
 }

@@ -2,9 +2,12 @@ package dev.ats.roles.rest;
 
 import dev.ats.web.error.Problem;
 import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -14,8 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The OpenAPI document's shared parts: the bearer scheme and the problem responses every protected
- * operation can give. No {@code @ApplicationPath}: resources keep their own paths.
+ * The OpenAPI document's shared parts: the bearer scheme, the role response (with its ETag) that
+ * reads and changes return, and the problem responses every protected operation can give. No
+ * {@code @ApplicationPath}: resources keep their own paths.
  */
 @OpenAPIDefinition(
     info =
@@ -39,6 +43,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         "An RS256 JWT whose groups claim holds recruiter, hiring-manager or"
                             + " integration"),
             responses = {
+              @APIResponse(
+                  name = "Role",
+                  responseCode = "200",
+                  description =
+                      "The role (for a change: as the change left it), with its version as ETag",
+                  headers =
+                      @Header(
+                          name = "ETag",
+                          description = "The role's version in quotes",
+                          schema = @Schema(type = SchemaType.STRING)),
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = RoleResponse.class),
+                          examples = @ExampleObject(name = "role", value = Examples.ROLE))),
               @APIResponse(
                   name = "Unauthorized",
                   responseCode = "401",

@@ -1,6 +1,8 @@
-package dev.ats.roles.service;
+package dev.ats.roles.rest;
 
 import dev.ats.roles.domain.EmploymentType;
+import dev.ats.roles.domain.RoleDetails;
+import dev.ats.roles.domain.RoleState;
 import dev.ats.roles.domain.RoleStatus;
 import dev.ats.roles.domain.WorkplaceType;
 import java.time.Instant;
@@ -10,11 +12,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A role as the API shows it, and exactly the {@code role} of every {@code roles.events} payload
- * (the contract in CONTRIBUTING.md): adding a field here changes both.
+ * A role as the API shows it. The {@code role} of every {@code roles.events} payload must equal it
+ * at the same version (the contract in CONTRIBUTING.md); the event has its own record, and
+ * RoleEventsTest compares the two.
  */
 @Schema(name = "Role", description = "A role (job opening)")
-public record RoleSnapshot(
+public record RoleResponse(
     @Schema(example = "0b6f1c1e-8d59-4a43-9d4e-0f6a3f1a2b7c") UUID id,
     @Schema(example = "Software Engineer - Intern") String title,
     @Schema(example = "Engineering") String team,
@@ -32,7 +35,7 @@ public record RoleSnapshot(
             example = "2021-12-01",
             nullable = true)
         LocalDate respondBy,
-    List<EligibilityRule> eligibilityRules,
+    List<EligibilityRuleBody> eligibilityRules,
     RoleStatus status,
     @Schema(
             description = "Increases with every change; the ETag is this number in quotes",
@@ -41,8 +44,25 @@ public record RoleSnapshot(
     @Schema(example = "2021-09-29T09:00:00Z") Instant createdAt,
     @Schema(example = "2021-10-04T14:30:00Z") Instant updatedAt) {
 
-  /** The ETag of this version: the version number in quotes. */
-  public String etag() {
-    return "\"" + version + "\"";
+  static RoleResponse of(RoleState role) {
+    RoleDetails details = role.details();
+    return new RoleResponse(
+        role.id(),
+        details.title(),
+        details.team(),
+        details.description(),
+        details.location(),
+        details.workplaceType(),
+        details.employmentType(),
+        details.durationWeeks(),
+        details.openings(),
+        role.openingsFilled(),
+        details.applicationDeadline(),
+        details.respondBy(),
+        details.eligibilityRules().stream().map(EligibilityRuleBody::of).toList(),
+        role.status(),
+        role.version(),
+        role.createdAt(),
+        role.updatedAt());
   }
 }

@@ -1,6 +1,7 @@
-package dev.ats.roles.service;
+package dev.ats.roles.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ats.roles.domain.AnswerType;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.time.LocalDate;
@@ -14,10 +15,10 @@ import java.util.Set;
  * would interpret braces in it as message parameters.
  */
 public class EligibilityRuleValidator
-    implements ConstraintValidator<ValidEligibilityRule, EligibilityRule> {
+    implements ConstraintValidator<ValidEligibilityRule, EligibilityRuleBody> {
 
   @Override
-  public boolean isValid(EligibilityRule rule, ConstraintValidatorContext context) {
+  public boolean isValid(EligibilityRuleBody rule, ConstraintValidatorContext context) {
     if (rule == null || rule.answerType() == null) {
       return true; // @NotNull reports it
     }
@@ -51,7 +52,8 @@ public class EligibilityRuleValidator
     return valid;
   }
 
-  private static boolean checkOptions(EligibilityRule rule, ConstraintValidatorContext context) {
+  private static boolean checkOptions(
+      EligibilityRuleBody rule, ConstraintValidatorContext context) {
     List<String> options = rule.options();
     if (rule.answerType() != AnswerType.CHOICE) {
       if (options != null && !options.isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.ats.roles.service;
+package dev.ats.roles.rest;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -17,11 +17,11 @@ public class RoleInputValidator implements ConstraintValidator<ValidRoleInput, R
     }
     context.disableDefaultConstraintViolation();
     boolean valid = true;
-    List<EligibilityRule> rules = role.eligibilityRules();
+    List<EligibilityRuleBody> rules = role.eligibilityRules();
     if (rules != null) {
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < rules.size(); i++) {
-        EligibilityRule rule = rules.get(i);
+        EligibilityRuleBody rule = rules.get(i);
         if (rule != null && rule.id() != null && !seen.add(rule.id())) {
           context
               .buildConstraintViolationWithTemplate("another rule of this role has the same id")

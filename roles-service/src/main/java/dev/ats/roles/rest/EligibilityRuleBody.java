@@ -1,6 +1,8 @@
-package dev.ats.roles.service;
+package dev.ats.roles.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ats.roles.domain.AnswerType;
+import dev.ats.roles.domain.EligibilityRule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,12 +12,13 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A machine-checkable eligibility question: applications-service evaluates the candidate's answer
- * against {@code rule}. A careers page renders the application form from these.
+ * The API's shape of an eligibility question (request and response): applications-service evaluates
+ * the candidate's answer against {@code rule}. A careers page renders the application form from
+ * these.
  */
 @ValidEligibilityRule
 @Schema(name = "EligibilityRule")
-public record EligibilityRule(
+public record EligibilityRuleBody(
     @Schema(
             description = "Unique within the role; a camelCase identifier",
             example = "commitsTwelveWeeks")
@@ -31,7 +34,7 @@ public record EligibilityRule(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Size(max = 50)
         List<@NotBlank @Size(max = 200) String> options,
-    @NotNull @Valid RuleCondition rule,
+    @NotNull @Valid RuleConditionBody rule,
     @Schema(
             description =
                 "A required rule that fails makes the application INELIGIBLE; an optional one only"
@@ -39,9 +42,19 @@ public record EligibilityRule(
             defaultValue = "true")
         Boolean required) {
 
-  /** This rule with its defaults filled in ({@code required} true unless said otherwise). */
-  public EligibilityRule normalised() {
+  static EligibilityRuleBody of(EligibilityRule rule) {
+    return new EligibilityRuleBody(
+        rule.id(),
+        rule.question(),
+        rule.answerType(),
+        rule.options(),
+        RuleConditionBody.of(rule.rule()),
+        rule.required());
+  }
+
+  /** The domain rule, with its default filled in: {@code required} unless said otherwise. */
+  EligibilityRule toDomain() {
     return new EligibilityRule(
-        id, question, answerType, options, rule, required == null ? Boolean.TRUE : required);
+        id, question, answerType, options, rule.toDomain(), required == null || required);
   }
 }

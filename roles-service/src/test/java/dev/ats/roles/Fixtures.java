@@ -4,20 +4,34 @@ import static io.restassured.RestAssured.given;
 
 import dev.ats.infra.test.TestKafka;
 import dev.ats.infra.test.TestTokens;
+import dev.ats.platform.events.EventTypes;
+import dev.ats.roles.messaging.ApplicationEventsConsumer;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** Roles made through the public API, and hires sent as applications-service would send them. */
-final class RoleFixtures {
+/**
+ * Roles made through the public API, hires sent as applications-service would send them, and what
+ * the service wrote (its outbox and inbox) for checks that the API does not show.
+ */
+final class Fixtures {
+
+  /** How long to wait for an asynchronous effect (a consumed event, a published one). */
+  static final Duration WAIT = Duration.ofSeconds(60);
 
   static final String MERGE_PATCH = "application/merge-patch+json";
   static final String PROBLEM = "application/problem+json";
-  static final String APPLICATIONS_TOPIC = "applications.events";
-  static final String HIRED = "dev.ats.application.hired.v1";
+  static final String APPLICATIONS_TOPIC = EventTypes.APPLICATIONS_TOPIC;
+  static final String HIRED = EventTypes.APPLICATION_HIRED;
+  static final String DEAD_LETTER_TOPIC = "roles.dead-letter";
 
-  private RoleFixtures() {}
+  private Fixtures() {}
 
   /** A valid create body for an internship with {@code openings} openings in {@code team}. */
   static String internship(String team, int openings) {
@@ -114,5 +128,66 @@ final class RoleFixtures {
             .formatted(applicationId, roleId, UUID.randomUUID(), Instant.now());
     TestKafka.sendCloudEvent(
         APPLICATIONS_TOPIC, applicationId, eventId, HIRED, "/ats/applications-service", body);
+  }
+
+  /** GET /api/v1/roles/{id}/unplaced-hires as a recruiter. */
+  static ValidatableResponse unplacedHires(String roleId) {
+    return unplacedHires(TestTokens.recruiter(), roleId, Map.of());
+  }
+
+  /**
+   * GET /api/v1/roles/{id}/unplaced-hires with {@code authorization} (null: none) and {@code query}
+   * parameters.
+   */
+  static ValidatableResponse unplacedHires(
+      String authorization, String roleId, Map<String, ?> query) {
+    var request = given().queryParams(query);
+    if (authorization != null) {
+      request = request.header("Authorization", authorization);
+    }
+    return request.get("/api/v1/roles/{id}/unplaced-hires", roleId).then();
+  }
+
+  /** The types of the events the role's changes wrote to the outbox, in order. */
+  static List<String> outboxTypes(String roleId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                Panache.getEntityManager()
+                    .createQuery(
+                        "select e.type from OutboxEvent e where e.subject = :s order by e.seq",
+                        String.class)
+                    .setParameter("s", roleId)
+                    .getResultList());
+  }
+
+  /** The payloads of the role's events of {@code type} in the outbox, in order. */
+  static List<String> outboxPayloads(String roleId, String type) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                Panache.getEntityManager()
+                    .createQuery(
+                        "select e.payload from OutboxEvent e where e.subject = :s and e.type = :t"
+                            + " order by e.seq",
+                        String.class)
+                    .setParameter("s", roleId)
+                    .setParameter("t", type)
+                    .getResultList());
+  }
+
+  /** Whether the hires consumer has processed the event {@code eventId} (its inbox record). */
+  static boolean processed(String eventId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                Panache.getEntityManager()
+                    .createNativeQuery(
+                        "select count(*) from processed_event where consumer = :c and event_id = :id",
+                        Long.class)
+                    .setParameter("c", ApplicationEventsConsumer.CONSUMER)
+                    .setParameter("id", eventId)
+                    .getSingleResult()
+                    .equals(1L));
   }
 }

@@ -1,4 +1,4 @@
-package dev.ats.roles.service;
+package dev.ats.roles.domain;
 
 /** How an eligibility rule compares an answer with its value. */
 public enum Operator {

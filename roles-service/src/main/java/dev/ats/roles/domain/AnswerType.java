@@ -1,4 +1,4 @@
-package dev.ats.roles.service;
+package dev.ats.roles.domain;
 
 import java.util.List;
 

@@ -1,6 +1,7 @@
-package dev.ats.roles.service;
+package dev.ats.roles.rest;
 
 import dev.ats.roles.domain.EmploymentType;
+import dev.ats.roles.domain.RoleDetails;
 import dev.ats.roles.domain.WorkplaceType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,13 +11,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The fields of a role that a recruiter writes: the body of a create, and what a merge patch is
- * applied to. Status, counters, version and timestamps are the service's.
+ * applied to (GET's body without the read-only fields). Status, counters, version and timestamps
+ * are the service's.
  */
 @ValidRoleInput
 @Schema(name = "RoleInput", description = "The writable fields of a role")
@@ -50,27 +51,23 @@ public record RoleInput(
             example = "2021-12-01")
         LocalDate respondBy,
     @Schema(description = "The eligibility questions; ids unique within the role") @Size(max = 50)
-        List<@NotNull @Valid EligibilityRule> eligibilityRules) {
+        List<@NotNull @Valid EligibilityRuleBody> eligibilityRules) {
 
-  /**
-   * This input with defaults filled in: no rules is an empty list, rules are required by default.
-   */
-  public RoleInput normalised() {
-    List<EligibilityRule> rules =
-        eligibilityRules == null
-            ? List.of()
-            : eligibilityRules.stream().map(EligibilityRule::normalised).toList();
-    return new RoleInput(
-        title.strip(),
-        team.strip(),
+  /** The role's details as this input would write them (call it on a validated input). */
+  RoleDetails toDetails() {
+    return new RoleDetails(
+        title,
+        team,
         description,
-        location.strip(),
+        location,
         workplaceType,
         employmentType,
         durationWeeks,
         openings,
-        applicationDeadline == null ? null : applicationDeadline.truncatedTo(ChronoUnit.MICROS),
+        applicationDeadline,
         respondBy,
-        rules);
+        eligibilityRules == null
+            ? null
+            : eligibilityRules.stream().map(EligibilityRuleBody::toDomain).toList());
   }
 }

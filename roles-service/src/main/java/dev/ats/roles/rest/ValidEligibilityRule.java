@@ -1,4 +1,4 @@
-package dev.ats.roles.service;
+package dev.ats.roles.rest;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;

@@ -1,12 +1,14 @@
-package dev.ats.roles.service;
+package dev.ats.roles.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ats.roles.domain.Operator;
+import dev.ats.roles.domain.RuleCondition;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What makes an answer pass: {@code answer <operator> value}. */
+/** The API's shape of a rule's condition: {@code answer <operator> value}. */
 @Schema(name = "RuleCondition", description = "What makes an answer pass: answer <operator> value")
-public record RuleCondition(
+public record RuleConditionBody(
     @Schema(
             description =
                 "BOOLEAN: EQUALS; NUMBER: EQUALS, GTE, LTE; DATE: BEFORE, AFTER, ON_OR_BEFORE,"
@@ -20,4 +22,13 @@ public record RuleCondition(
                     + " allowed options",
             example = "true",
             implementation = Object.class)
-        JsonNode value) {}
+        JsonNode value) {
+
+  static RuleConditionBody of(RuleCondition condition) {
+    return new RuleConditionBody(condition.operator(), condition.value());
+  }
+
+  RuleCondition toDomain() {
+    return new RuleCondition(operator, value);
+  }
+}
