@@ -53,17 +53,7 @@ class AccessLogTest {
   void shouldLogEachRequestWithItsRequestId() {
     given().header("X-Request-Id", "logged-1").get("/api/v1/roles?x=1").then().statusCode(200);
 
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () ->
-                assertThat(records)
-                    .anySatisfy(
-                        r -> {
-                          assertThat(r.getMdc("requestId")).isEqualTo("logged-1");
-                          assertThat(r.getFormattedMessage())
-                              .startsWith("GET /api/v1/roles?x=1 -> 200");
-                        }));
+    assertLogged("logged-1", "GET /api/v1/roles?x=1 -> 200");
   }
 
   @Test
@@ -76,6 +66,11 @@ class AccessLogTest {
             .extract()
             .header("X-Request-Id");
 
+    assertLogged(id, "GET /api/v1/notifications -> 401");
+  }
+
+  /** An access line that starts with {@code line}, logged with {@code requestId} in its MDC. */
+  private void assertLogged(String requestId, String line) {
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
@@ -83,9 +78,8 @@ class AccessLogTest {
                 assertThat(records)
                     .anySatisfy(
                         r -> {
-                          assertThat(r.getMdc("requestId")).isEqualTo(id);
-                          assertThat(r.getFormattedMessage())
-                              .startsWith("GET /api/v1/notifications -> 401");
+                          assertThat(r.getMdc("requestId")).isEqualTo(requestId);
+                          assertThat(r.getFormattedMessage()).startsWith(line);
                         }));
   }
 }

@@ -116,14 +116,10 @@ class AuthorizationTest {
       assertThat(ServiceStubs.receivedWithId(requestId)).hasSize(1);
     } else {
       response
-          .contentType("application/problem+json")
-          .body("status", equalTo(expected))
-          .body(
-              "type",
-              equalTo(
-                  expected == 401
-                      ? "https://ats.dev/problems/unauthorized"
-                      : "https://ats.dev/problems/forbidden"))
+          .spec(
+              expected == 401
+                  ? Fixtures.problem(401, "unauthorized", "Unauthorized")
+                  : Fixtures.problem(403, "forbidden", "Forbidden"))
           .body("instance", equalTo(path))
           .body("requestId", equalTo(requestId));
       assertThat(ServiceStubs.received()).isEmpty();
@@ -149,12 +145,8 @@ class AuthorizationTest {
           .header("Authorization", "Bearer " + token)
           .request(call[0], call[1])
           .then()
-          .statusCode(401)
+          .spec(Fixtures.problem(401, "unauthorized", "Unauthorized"))
           .header("WWW-Authenticate", "Bearer")
-          .contentType("application/problem+json")
-          .body("type", equalTo("https://ats.dev/problems/unauthorized"))
-          .body("title", equalTo("Unauthorized"))
-          .body("status", equalTo(401))
           .body("instance", equalTo(call[1]));
     }
     assertThat(ServiceStubs.received()).isEmpty();
@@ -166,9 +158,7 @@ class AuthorizationTest {
         .header("Authorization", TestTokens.bearer("someone@ats.test", "candidate"))
         .get("/api/v1/applications")
         .then()
-        .statusCode(403)
-        .contentType("application/problem+json")
-        .body("title", equalTo("Forbidden"));
+        .spec(Fixtures.problem(403, "forbidden", "Forbidden"));
     assertThat(ServiceStubs.received()).isEmpty();
   }
 }

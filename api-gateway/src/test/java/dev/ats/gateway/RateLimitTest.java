@@ -2,7 +2,6 @@ package dev.ats.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
 import dev.ats.infra.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,11 +55,7 @@ class RateLimitTest {
 
     refused
         .then()
-        .statusCode(429)
-        .contentType("application/problem+json")
-        .body("type", equalTo("https://ats.dev/problems/rate-limited"))
-        .body("title", equalTo("Too Many Requests"))
-        .body("status", equalTo(429))
+        .spec(Fixtures.problem(429, "rate-limited", "Too Many Requests"))
         .header("RateLimit-Limit", "3")
         .header("RateLimit-Remaining", "0");
     assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);

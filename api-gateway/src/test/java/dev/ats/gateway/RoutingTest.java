@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -235,15 +236,44 @@ class RoutingTest {
           .header("X-Request-Id", "nf-1")
           .get(path)
           .then()
-          .statusCode(404)
-          .contentType("application/problem+json")
-          .body("type", equalTo("https://ats.dev/problems/not-found"))
-          .body("title", equalTo("Not Found"))
-          .body("status", equalTo(404))
+          .spec(Fixtures.problem(404, "not-found", "Not Found"))
+          .body("detail", equalTo("There is nothing at " + path))
           .body("instance", equalTo(path))
           .body("requestId", equalTo("nf-1"));
     }
     assertThat(ServiceStubs.received()).isEmpty();
+  }
+
+  @Test
+  void shouldAnswerProblemsWithExactlyTheMembersTheServicesUse() {
+    Map<String, Object> problem =
+        given()
+            .header("X-Request-Id", "members-1")
+            .get("/nothing/here")
+            .then()
+            .statusCode(404)
+            .extract()
+            .jsonPath()
+            .getMap("$");
+
+    assertThat(problem)
+        .containsOnlyKeys("type", "title", "status", "detail", "instance", "requestId");
+  }
+
+  @Test
+  void shouldLeaveWhatAQueryParameterHoldsForTheServiceToJudge() {
+    String requestId = UUID.randomUUID().toString();
+
+    given()
+        .urlEncodingEnabled(false)
+        .header("X-Request-Id", requestId)
+        .get("/api/v1/roles?q=a%00b")
+        .then()
+        .statusCode(200)
+        .header("X-Stub", "roles");
+
+    assertThat(ServiceStubs.receivedWithId(requestId).get(0).uri())
+        .isEqualTo("/api/v1/roles?q=a%00b");
   }
 
   @Test
@@ -256,8 +286,8 @@ class RoutingTest {
           .header("Authorization", TestTokens.hiringManager())
           .get(path)
           .then()
-          .statusCode(400)
-          .contentType("application/problem+json");
+          .spec(Fixtures.problem(400, "invalid-path", "Invalid path"))
+          .body("instance", equalTo(path));
     }
     assertThat(ServiceStubs.received()).isEmpty();
   }

@@ -23,6 +23,7 @@ class ServiceDocsTest {
         .statusCode(200)
         .contentType("application/json")
         .body("info.title", equalTo(service + "-service"))
+        .body("info.description", equalTo(ServiceStubs.DOC_DESCRIPTION))
         .body("paths", hasKey("/api/v1/" + service))
         .body("servers[0].url", equalTo("/"))
         .body("components.securitySchemes.bearer.type", equalTo("http"))
@@ -44,7 +45,11 @@ class ServiceDocsTest {
 
   @Test
   void shouldAnswer404ProblemForAnUnknownService() {
-    given().get("/openapi/payroll").then().statusCode(404).contentType("application/problem+json");
+    given()
+        .get("/openapi/payroll")
+        .then()
+        .spec(Fixtures.problem(404, "not-found", "Not Found"))
+        .body("instance", equalTo("/openapi/payroll"));
   }
 
   @Test
@@ -52,11 +57,11 @@ class ServiceDocsTest {
     ServiceStubs.stop("notifications");
     try {
       given()
-          .config(Clients.patience(10))
+          .config(Fixtures.patience(10))
           .get("/openapi/notifications")
           .then()
-          .statusCode(502)
-          .contentType("application/problem+json");
+          .spec(Fixtures.problem(502, "bad-gateway", "Bad Gateway"))
+          .body("detail", equalTo("The notifications service did not give its API description"));
     } finally {
       ServiceStubs.start("notifications");
     }

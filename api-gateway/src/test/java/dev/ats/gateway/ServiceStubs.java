@@ -28,6 +28,9 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
   public static final List<String> NAMES = List.of("roles", "applications", "notifications");
   public static final int LARGE_BYTES = 20 * 1024 * 1024;
 
+  /** The description in every stub's OpenAPI document: any text, even a NUL, is the service's. */
+  public static final String DOC_DESCRIPTION = "the service's own words, a NUL (\u0000) included";
+
   /** One request as the stub received it. */
   public record Received(
       String service, String method, String uri, Map<String, List<String>> headers, Buffer body) {
@@ -125,7 +128,11 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
           .end(
               new JsonObject()
                   .put("openapi", "3.1.0")
-                  .put("info", new JsonObject().put("title", service + "-service"))
+                  .put(
+                      "info",
+                      new JsonObject()
+                          .put("title", service + "-service")
+                          .put("description", DOC_DESCRIPTION))
                   .put("servers", List.of(Map.of("url", "http://localhost:1234")))
                   .put("paths", new JsonObject().put("/api/v1/" + service, new JsonObject()))
                   .encode());

@@ -1,9 +1,10 @@
 package dev.ats.gateway.docs;
 
 import dev.ats.gateway.http.Problems;
-import dev.ats.gateway.http.RequestIds;
-import dev.ats.gateway.proxy.Service;
-import dev.ats.gateway.proxy.Upstreams;
+import dev.ats.gateway.http.VertxRequestIds;
+import dev.ats.gateway.upstream.Service;
+import dev.ats.gateway.upstream.Upstreams;
+import dev.ats.web.http.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -38,7 +39,7 @@ public class ServiceDocs {
   }
 
   private void serve(RoutingContext rc) {
-    String requestId = RequestIds.assign(rc);
+    String requestId = VertxRequestIds.assign(rc);
     Optional<Service> service = Service.named(rc.pathParam("service"));
     if (service.isEmpty()) {
       Problems.notFound(rc);
@@ -68,12 +69,8 @@ public class ServiceDocs {
         .onFailure(
             e -> {
               LOG.warnf("no OpenAPI document from %s: %s", service.get().key(), e.getMessage());
-              Problems.send(
-                  rc,
-                  502,
-                  "bad-gateway",
-                  "Bad Gateway",
-                  "The " + service.get().key() + " service did not give its API description");
+              Problems.badGateway(
+                  rc, "The " + service.get().key() + " service did not give its API description");
             });
   }
 

@@ -1,19 +1,20 @@
 package dev.ats.gateway.http;
 
+import dev.ats.web.error.Problem;
+import dev.ats.web.http.RequestIds;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
 
 /**
- * Answers with an RFC 9457 problem in the shape every ATS service uses ({@code type, title, status,
- * detail, instance, requestId}, as {@code application/problem+json}), so a caller cannot tell
- * whether the gateway or a service refused it.
+ * Answers with ats-web's RFC 9457 {@link Problem}, the shape every ATS service uses ({@code type,
+ * title, status, detail, instance, requestId}, as {@code application/problem+json}), so a caller
+ * cannot tell whether the gateway or a service refused it. Serialised by Vert.x's {@link Json},
+ * which in Quarkus is the application's Jackson {@code ObjectMapper}: the services' rules.
  */
 public final class Problems {
-
-  public static final String MEDIA_TYPE = "application/problem+json";
-  public static final String TYPE_BASE = "https://ats.dev/problems/";
 
   private Problems() {}
 
@@ -24,25 +25,27 @@ public final class Problems {
       response.reset();
       return;
     }
-    String requestId = RequestIds.assign(rc);
-    JsonObject problem =
-        new JsonObject()
-            .put("type", TYPE_BASE + type)
-            .put("title", title)
-            .put("status", status)
-            .put("detail", detail)
-            .put("instance", rc.request().path())
-            .put("requestId", requestId);
+    String requestId = VertxRequestIds.assign(rc);
     HttpServerRequest request = rc.request();
+    Problem problem =
+        new Problem(
+            URI.create(Problem.TYPE_BASE + type),
+            title,
+            status,
+            detail,
+            request.path(),
+            requestId,
+            null,
+            null);
     if (!request.isEnded()) {
       // A body we will not read must not hold the connection up.
       request.resume();
     }
     response
         .setStatusCode(status)
-        .putHeader("Content-Type", MEDIA_TYPE)
+        .putHeader("Content-Type", Problem.MEDIA_TYPE)
         .putHeader(RequestIds.HEADER, requestId)
-        .end(problem.toBuffer());
+        .end(Json.encodeToBuffer(problem));
   }
 
   public static void notFound(RoutingContext rc) {
@@ -68,6 +71,13 @@ public final class Problems {
         "content-too-large",
         "Content Too Large",
         "Request bodies are limited to " + limitBytes + " bytes");
+  }
+
+  /**
+   * 502: a service could not be reached, failed, or gave nothing usable; {@code detail} says which.
+   */
+  public static void badGateway(RoutingContext rc, String detail) {
+    send(rc, 502, "bad-gateway", "Bad Gateway", detail);
   }
 
   public static void forbidden(RoutingContext rc) {

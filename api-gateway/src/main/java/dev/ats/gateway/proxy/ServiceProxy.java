@@ -2,7 +2,11 @@ package dev.ats.gateway.proxy;
 
 import dev.ats.gateway.config.GatewayConfig;
 import dev.ats.gateway.http.Problems;
-import dev.ats.gateway.http.RequestIds;
+import dev.ats.gateway.http.VertxRequestIds;
+import dev.ats.gateway.upstream.Service;
+import dev.ats.gateway.upstream.UpstreamFailures;
+import dev.ats.gateway.upstream.Upstreams;
+import dev.ats.web.http.RequestIds;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -110,7 +114,7 @@ public class ServiceProxy {
     HttpServerRequest request = rc.request();
     removeConnectionNamed(headers, request.headers().getAll(HttpHeaders.CONNECTION));
     headers.remove("Proxy-Connection");
-    headers.set(RequestIds.HEADER, RequestIds.of(rc));
+    headers.set(RequestIds.HEADER, VertxRequestIds.of(rc));
     String client = clientAddress(rc);
     String prior = request.getHeader("X-Forwarded-For");
     headers.set("X-Forwarded-For", prior == null ? client : prior + ", " + client);

@@ -1,5 +1,6 @@
 package dev.ats.gateway.security;
 
+import dev.ats.web.security.Groups;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -41,12 +42,12 @@ public class AccessPolicy {
     if (caller.isAnonymous()) {
       return Decision.AUTHENTICATE;
     }
-    if (caller.is(Caller.RECRUITER)) {
+    if (caller.is(Groups.RECRUITER)) {
       return Decision.ALLOW;
     }
     String family = segments.isEmpty() ? "" : segments.get(0);
     boolean read = isRead(method);
-    if (caller.is(Caller.HIRING_MANAGER)) {
+    if (caller.is(Groups.HIRING_MANAGER)) {
       if (read && (family.equals("roles") || family.equals("applications"))) {
         return Decision.ALLOW;
       }
@@ -57,7 +58,7 @@ public class AccessPolicy {
         return Decision.ALLOW;
       }
     }
-    if (caller.is(Caller.INTEGRATION)
+    if (caller.is(Groups.INTEGRATION)
         && read
         && (family.equals("roles")
             || family.equals("applications")

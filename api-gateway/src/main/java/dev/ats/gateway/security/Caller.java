@@ -1,17 +1,14 @@
 package dev.ats.gateway.security;
 
+import dev.ats.web.security.Groups;
 import java.util.Set;
 
 /**
  * Who is calling, as far as the gateway is concerned: a verified token's subject and groups, or
  * nobody ({@link #anonymous()}). A request with an invalid token never becomes a Caller: it is
- * refused with 401 before any authorisation.
+ * refused with 401 before any authorisation. Groups are named in ats-web's {@link Groups}.
  */
 public record Caller(String subject, Set<String> groups) {
-
-  public static final String RECRUITER = "recruiter";
-  public static final String HIRING_MANAGER = "hiring-manager";
-  public static final String INTEGRATION = "integration";
 
   private static final Caller ANONYMOUS = new Caller(null, Set.of());
 
@@ -23,6 +20,7 @@ public record Caller(String subject, Set<String> groups) {
     return subject == null;
   }
 
+  /** Whether the token carries {@code group}, one of {@link Groups}. */
   public boolean is(String group) {
     return groups.contains(group);
   }

@@ -1,4 +1,4 @@
-package dev.ats.gateway.proxy;
+package dev.ats.gateway.upstream;
 
 import dev.ats.gateway.config.GatewayConfig;
 import dev.ats.gateway.http.Problems;
@@ -7,21 +7,18 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /** What the caller hears when a service cannot help: 502 if it is unreachable, 504 if silent. */
-final class UpstreamFailures {
+public final class UpstreamFailures {
 
   private static final Logger LOG = Logger.getLogger(UpstreamFailures.class);
 
   private UpstreamFailures() {}
 
-  static void answer(RoutingContext rc, Service service, GatewayConfig config, Throwable failure) {
+  public static void answer(
+      RoutingContext rc, Service service, GatewayConfig config, Throwable failure) {
     if (failure instanceof Upstreams.UnreachableService) {
       LOG.warnf("%s: %s", service.key(), failure.getMessage());
-      Problems.send(
-          rc,
-          502,
-          "bad-gateway",
-          "Bad Gateway",
-          "The " + service.key() + " service cannot be reached; try again shortly");
+      Problems.badGateway(
+          rc, "The " + service.key() + " service cannot be reached; try again shortly");
     } else if (causedBy(failure, TimeoutException.class)) {
       LOG.warnf("%s did not answer in time: %s", service.key(), failure.getMessage());
       Problems.send(
@@ -36,12 +33,8 @@ final class UpstreamFailures {
               + " ms; try again shortly");
     } else {
       LOG.warnf(failure, "%s failed to answer", service.key());
-      Problems.send(
-          rc,
-          502,
-          "bad-gateway",
-          "Bad Gateway",
-          "The " + service.key() + " service failed to answer; try again shortly");
+      Problems.badGateway(
+          rc, "The " + service.key() + " service failed to answer; try again shortly");
     }
   }
 

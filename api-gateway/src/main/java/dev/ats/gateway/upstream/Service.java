@@ -1,4 +1,4 @@
-package dev.ats.gateway.proxy;
+package dev.ats.gateway.upstream;
 
 import dev.ats.gateway.config.GatewayConfig;
 import java.net.URI;

@@ -1,11 +1,13 @@
-package dev.ats.gateway.proxy;
+package dev.ats.gateway.frontdoor;
 
 import dev.ats.gateway.http.Problems;
-import dev.ats.gateway.http.RequestIds;
+import dev.ats.gateway.http.VertxRequestIds;
+import dev.ats.gateway.proxy.ServiceProxy;
 import dev.ats.gateway.ratelimit.RateLimitDecision;
 import dev.ats.gateway.ratelimit.RateLimiter;
 import dev.ats.gateway.security.AccessPolicy;
 import dev.ats.gateway.security.Caller;
+import dev.ats.gateway.upstream.Service;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -106,7 +108,7 @@ public class GatewayRoutes {
     HttpServerRequest request = rc.request();
     // Hold the body back until we know whether it goes anywhere.
     request.pause();
-    RequestIds.assign(rc);
+    VertxRequestIds.assign(rc);
     long started = System.nanoTime();
     rc.addEndHandler(
         ar ->
