@@ -6,10 +6,10 @@ import static dev.ats.applications.Fixtures.submitEligible;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ats.applications.messaging.ApplicationEvents;
 import dev.ats.infra.test.EventSchemas;
 import dev.ats.infra.test.TestKafka;
 import dev.ats.infra.test.TestTokens;
+import dev.ats.platform.events.EventTypes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
@@ -70,7 +70,7 @@ class EventContractTest {
       assertThat(TestKafka.header(event, "ce_id")).isNotBlank();
     }
     assertThat(events.stream().map(e -> TestKafka.header(e, "ce_type")).collect(Collectors.toSet()))
-        .containsExactlyInAnyOrderElementsOf(ApplicationEvents.TYPES);
+        .containsExactlyInAnyOrderElementsOf(EventTypes.APPLICATION_TYPES);
   }
 
   @Test
@@ -78,7 +78,7 @@ class EventContractTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
                 EventSchemas.assertValid(
-                    ApplicationEvents.HIRED,
+                    EventTypes.APPLICATION_HIRED,
                     "{\"applicationId\": \"" + UUID.randomUUID() + "\", \"version\": 1}"))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("roleId");

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ats.applications.domain.Application;
 import dev.ats.applications.domain.RoleCopy;
+import dev.ats.applications.domain.Stage;
 import dev.ats.infra.test.EventSchemas;
 import dev.ats.infra.test.TestKafka;
 import dev.ats.infra.test.TestTokens;
@@ -20,6 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -177,6 +184,12 @@ public final class Fixtures {
     return QuarkusTransaction.requiringNew().call(() -> RoleCopy.<RoleCopy>findById(id));
   }
 
+  /** How many of the role's applications are HIRED (the hires this service made for it). */
+  public static long hires(UUID roleId) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> Application.count("roleId = ?1 and stage = ?2", roleId, Stage.HIRED));
+  }
+
   // --- applications -----------------------------------------------------------------------------
 
   public static Map<String, Object> submission(
@@ -257,6 +270,36 @@ public final class Fixtures {
       if (response.statusCode() != 200) {
         throw new AssertionError("could not move to " + stage + ": " + response.body().asString());
       }
+    }
+  }
+
+  /** Runs {@code call} {@code times} times at the same moment, one thread each. */
+  public static <T> List<T> concurrently(Callable<T> call, int times) throws Exception {
+    return concurrently(java.util.Collections.nCopies(times, call));
+  }
+
+  /** Runs the calls at the same moment, one thread each, and returns their results in order. */
+  public static <T> List<T> concurrently(List<Callable<T>> calls) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+    try {
+      List<Future<T>> futures = new ArrayList<>();
+      for (Callable<T> call : calls) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return call.call();
+                }));
+      }
+      start.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
     }
   }
 

@@ -33,6 +33,9 @@ class OpenApiTest {
             notNullValue())
         .body("paths.'/api/v1/applications'.get.security[0]", hasKey("bearer"))
         .body(
+            "paths.'/api/v1/applications'.post.parameters.find { it.name == 'Idempotency-Key' }.in",
+            equalTo("header"))
+        .body(
             "components.schemas.CandidateDetails.properties.email.examples[0]",
             equalTo("ada@example.com"));
   }

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ats.infra.test.TestKafka;
+import dev.ats.platform.events.DeadLetters;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -118,8 +120,12 @@ class RoleCopyTest {
     assertThat(submit(submission(roleId, email(), eligibleAnswers())).statusCode()).isEqualTo(201);
   }
 
+  /**
+   * Poison records go to applications.dead-letter with the reason and where they came from (they
+   * used to be logged and skipped), and never block the role's later events.
+   */
   @Test
-  void shouldSkipPoisonRecordsAndGoOn() {
+  void shouldDeadLetterPoisonRecordsWithTheReasonAndGoOn() {
     UUID roleId = UUID.randomUUID();
     TestKafka.send(new ProducerRecord<>("roles.events", roleId.toString(), "{not json"));
     TestKafka.sendCloudEvent(
@@ -142,6 +148,27 @@ class RoleCopyTest {
 
     Fixtures.awaitRoleVersion(roleId, 1);
     assertThat(Fixtures.roleCopy(roleId).status).isEqualTo("OPEN");
+
+    List<ConsumerRecord<String, String>> deadLetters =
+        TestKafka.awaitRecords(
+            "applications.dead-letter", r -> roleId.toString().equals(r.key()), 3, Fixtures.WAIT);
+    assertThat(deadLetters.stream().map(r -> TestKafka.header(r, DeadLetters.REASON)))
+        .satisfiesExactly(
+            reason -> assertThat(reason).contains("missing CloudEvent header"),
+            reason -> assertThat(reason).contains("without role.id, version, status or openings"),
+            reason -> assertThat(reason).contains("is not a readable"));
+    assertThat(deadLetters.stream().map(ConsumerRecord::value))
+        .containsExactly("{not json", "{\"role\": {\"id\": \"" + roleId + "\"}}", "[1, 2");
+    for (ConsumerRecord<String, String> deadLetter : deadLetters) {
+      assertThat(TestKafka.header(deadLetter, DeadLetters.ORIGINAL_TOPIC))
+          .isEqualTo("roles.events");
+      assertThat(Integer.parseInt(TestKafka.header(deadLetter, DeadLetters.ORIGINAL_PARTITION)))
+          .isGreaterThanOrEqualTo(0);
+      assertThat(Long.parseLong(TestKafka.header(deadLetter, DeadLetters.ORIGINAL_OFFSET)))
+          .isGreaterThanOrEqualTo(0);
+    }
+    assertThat(deadLetters.stream().map(r -> TestKafka.header(r, DeadLetters.ORIGINAL_OFFSET)))
+        .doesNotHaveDuplicates();
   }
 
   @Test
@@ -201,6 +228,33 @@ class RoleCopyTest {
                                     + " from test_outage_attempts")
                             .getSingleResult())
                     .longValue());
+  }
+
+  /**
+   * Copies written before the rules were a typed JSON column kept the rules exactly as published,
+   * fields this service does not read included: they still evaluate.
+   */
+  @Test
+  void shouldEvaluateRulesStoredWithFieldsThisServiceDoesNotRead() {
+    UUID roleId = UUID.randomUUID();
+    Map<String, Object> rule = new java.util.LinkedHashMap<>(Fixtures.INTERNSHIP_RULES.get(0));
+    rule.put("hint", "Most of our interns start in June");
+    rule.put("weight", 3);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "insert into role_copy (role_id, title, status, openings, openings_filled,"
+                            + " eligibility_rules, version, updated_at) values (cast(:id as uuid),"
+                            + " 'Intern', 'OPEN', 1, 0, cast(:rules as jsonb), 1, now())")
+                    .setParameter("id", roleId.toString())
+                    .setParameter("rules", Fixtures.write(List.of(rule)))
+                    .executeUpdate());
+
+    var response = submit(submission(roleId, email(), Map.of("commitsTwelveWeeks", false)));
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat((String) response.path("eligibility.outcome")).isEqualTo("INELIGIBLE");
   }
 
   @Test

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SubmissionTest {
 
-  @jakarta.inject.Inject dev.ats.applications.service.IdempotencyKeyPurge purge;
+  @jakarta.inject.Inject dev.ats.platform.housekeeping.Housekeeping housekeeping;
 
   @Test
   void shouldAcceptEligibleApplicationWithLocationAndOneTimeAccessToken() {
@@ -223,7 +223,7 @@ class SubmissionTest {
     String key = UUID.randomUUID().toString();
     assertThat(submitWithKey(key, body).statusCode()).isEqualTo(201);
 
-    assertThat(purge.purge(java.time.Instant.now().plus(java.time.Duration.ofDays(2))))
+    assertThat(housekeeping.purge(java.time.Instant.now().plus(java.time.Duration.ofDays(2))))
         .isGreaterThanOrEqualTo(1);
 
     // The key no longer replays: the same body is now a second application of the same person.
@@ -308,7 +308,7 @@ class SubmissionTest {
     UUID roleId = openRole(1);
     Map<String, Object> body = submission(roleId, email(), eligibleAnswers());
 
-    List<ExtractableResponse<Response>> responses = concurrently(() -> submit(body), 2);
+    List<ExtractableResponse<Response>> responses = Fixtures.concurrently(() -> submit(body), 2);
 
     assertThat(responses.stream().map(ExtractableResponse::statusCode))
         .containsExactlyInAnyOrder(201, 409);
@@ -320,7 +320,8 @@ class SubmissionTest {
     Map<String, Object> body = submission(roleId, email(), eligibleAnswers());
     String key = UUID.randomUUID().toString();
 
-    List<ExtractableResponse<Response>> responses = concurrently(() -> submitWithKey(key, body), 3);
+    List<ExtractableResponse<Response>> responses =
+        Fixtures.concurrently(() -> submitWithKey(key, body), 3);
 
     assertThat(responses.stream().map(ExtractableResponse::statusCode)).containsOnly(201);
     assertThat(responses.stream().map(r -> r.body().asString()).distinct()).hasSize(1);
@@ -330,32 +331,6 @@ class SubmissionTest {
         .get("/api/v1/applications")
         .then()
         .body("items", org.hamcrest.Matchers.hasSize(1));
-  }
-
-  private static <T> List<T> concurrently(java.util.concurrent.Callable<T> call, int times)
-      throws Exception {
-    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(times);
-    try {
-      List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
-      for (int i = 0; i < times; i++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return call.call();
-                }));
-      }
-      start.countDown();
-      List<T> results = new java.util.ArrayList<>();
-      for (java.util.concurrent.Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   /**

@@ -26,10 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -160,7 +156,30 @@ class TransitionTest {
     assertThat(toHired.get("to")).isEqualTo("HIRED");
     assertThat(toHired.get("version")).isEqualTo(5);
     assertThat(data(events.get(5)).get("actor")).isEqualTo("rita.recruiter@ats.test");
-    assertThat(Fixtures.roleCopy(roleId).hiredCount).isEqualTo(1);
+    assertThat(Fixtures.hires(roleId)).isEqualTo(1);
+  }
+
+  @Test
+  void shouldPublishAHireAsStageChangedThenHiredBothAtTheApplicationsNewVersion() {
+    UUID roleId = openRole(1);
+    UUID id = submitEligible(roleId).id();
+    moveTo(id, "SCREENING", "INTERVIEWING", "OFFERED");
+
+    ExtractableResponse<Response> hired = transition(id, Map.of("to", "HIRED"));
+    assertThat(hired.statusCode()).isEqualTo(200);
+    int version = hired.path("version");
+    assertThat(hired.header("ETag")).isEqualTo("\"" + version + "\"");
+
+    List<ConsumerRecord<String, String>> events =
+        awaitEvents(id.toString(), r -> Integer.valueOf(version).equals(data(r).get("version")), 2);
+    assertThat(types(events))
+        .containsExactly("dev.ats.application.stage-changed.v1", "dev.ats.application.hired.v1");
+    assertThat(events.get(0).partition()).isEqualTo(events.get(1).partition());
+    assertThat(events.get(0).offset()).isLessThan(events.get(1).offset());
+    assertThat(data(events.get(0)).get("to")).isEqualTo("HIRED");
+    assertThat(data(events.get(0)).get("version")).isEqualTo(version);
+    assertThat(data(events.get(1)).get("version")).isEqualTo(version);
+    assertThat(data(events.get(1)).get("hiredAt")).isEqualTo(data(events.get(0)).get("changedAt"));
   }
 
   @Test
@@ -245,7 +264,7 @@ class TransitionTest {
         .statusCode(409)
         .body("detail", containsString("no opening left"));
     assertThat((String) application(second).path("stage")).isEqualTo("OFFERED");
-    assertThat(Fixtures.roleCopy(roleId).hiredCount).isEqualTo(1);
+    assertThat(Fixtures.hires(roleId)).isEqualTo(1);
   }
 
   @Test
@@ -257,36 +276,23 @@ class TransitionTest {
       moveTo(id, "SCREENING", "INTERVIEWING", "OFFERED");
       offered.add(id);
     }
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      List<Future<Integer>> results = new ArrayList<>();
-      for (UUID id : offered) {
-        Callable<Integer> hire =
-            () -> {
-              start.await();
-              return given()
+    List<Callable<Integer>> hires = new ArrayList<>();
+    for (UUID id : offered) {
+      hires.add(
+          () ->
+              given()
                   .header("Authorization", TestTokens.recruiter())
                   .header("If-Match", "\"4\"")
                   .contentType(ContentType.JSON)
                   .body(Map.of("to", "HIRED"))
                   .post("/api/v1/applications/" + id + "/transitions")
-                  .statusCode();
-            };
-        results.add(pool.submit(hire));
-      }
-      start.countDown();
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Integer> result : results) {
-        statuses.add(result.get());
-      }
-      assertThat(statuses).containsExactlyInAnyOrder(200, 409);
-    } finally {
-      pool.shutdownNow();
+                  .statusCode());
     }
+    List<Integer> statuses = Fixtures.concurrently(hires);
+    assertThat(statuses).containsExactlyInAnyOrder(200, 409);
     assertThat(offered.stream().map(id -> (String) application(id).path("stage")))
         .containsExactlyInAnyOrder("HIRED", "OFFERED");
-    assertThat(Fixtures.roleCopy(roleId).hiredCount).isEqualTo(1);
+    assertThat(Fixtures.hires(roleId)).isEqualTo(1);
     long hiredEvents =
         offered.stream()
             .mapToLong(

@@ -1,5 +1,6 @@
 package dev.ats.applications.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,8 +12,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A candidate's application to one role. {@link #version} is managed by the service (it starts at 1
@@ -34,19 +38,18 @@ public class Application extends PanacheEntityBase {
   @Enumerated(EnumType.STRING)
   public Stage stage;
 
-  /** JSON object: rule id → answer. Null after erasure. */
-  @Column(columnDefinition = "jsonb")
-  @ColumnTransformer(write = "?::jsonb")
-  public String answers;
+  /** Rule id → answer. Null after erasure. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  public Map<String, JsonNode> answers;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "eligibility_outcome")
   public EligibilityOutcome eligibilityOutcome;
 
-  /** JSON array of {ruleId, passed, explanation}. */
-  @Column(name = "eligibility_rules", columnDefinition = "jsonb")
-  @ColumnTransformer(write = "?::jsonb")
-  public String eligibilityRules;
+  /** One outcome per rule of the role, in the role's order. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "eligibility_rules")
+  public List<RuleOutcome> eligibilityRules;
 
   public String source;
 

@@ -27,6 +27,23 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
     return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
   }
 
+  /** The role of an application, without loading or locking it. */
+  public Optional<UUID> roleOf(UUID id) {
+    return getEntityManager()
+        .createQuery("select roleId from Application where id = :id", UUID.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * How many of the role's applications are HIRED: the hires this service made for the role,
+   * derived from the applications themselves, never a second counter.
+   */
+  public long hiredFor(UUID roleId) {
+    return count("roleId = ?1 and stage = ?2", roleId, Stage.HIRED);
+  }
+
   public boolean hasActiveApplication(UUID candidateId, UUID roleId) {
     return count(
             "candidate.id = ?1 and roleId = ?2 and stage not in ?3",

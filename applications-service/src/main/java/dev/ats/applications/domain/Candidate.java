@@ -7,8 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
-import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A person who applied: personal data, anonymised in place on erasure. */
 @Entity
@@ -32,10 +34,9 @@ public class Candidate extends PanacheEntityBase {
   @Column(name = "graduation_date")
   public LocalDate graduationDate;
 
-  /** JSON array of URLs. */
-  @Column(columnDefinition = "jsonb")
-  @ColumnTransformer(write = "?::jsonb")
-  public String links;
+  /** URLs (a portfolio, GitHub, …). */
+  @JdbcTypeCode(SqlTypes.JSON)
+  public List<String> links;
 
   @Column(name = "created_at")
   public Instant createdAt;
@@ -45,4 +46,9 @@ public class Candidate extends PanacheEntityBase {
 
   @Column(name = "erased_at")
   public Instant erasedAt;
+
+  public PersonalDetails details() {
+    return new PersonalDetails(
+        email, firstName, lastName, phone, school, degree, graduationDate, links);
+  }
 }

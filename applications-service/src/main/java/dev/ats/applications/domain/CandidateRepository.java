@@ -2,7 +2,6 @@ package dev.ats.applications.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -14,44 +13,39 @@ public class CandidateRepository implements PanacheRepositoryBase<Candidate, UUI
    * row stays locked until the transaction ends, so concurrent submissions by the same person run
    * one after the other.
    *
-   * @return the candidate's id
+   * @return the candidate, as now stored
    */
-  public UUID upsertByEmail(
-      String email,
-      String firstName,
-      String lastName,
-      String phone,
-      String school,
-      String degree,
-      LocalDate graduationDate,
-      String linksJson) {
+  public Candidate upsertByEmail(PersonalDetails details) {
     Object id =
         getEntityManager()
             .createNativeQuery(
                 "insert into candidate (id, email, first_name, last_name, phone, school, degree,"
-                    + " graduation_date, links, created_at, updated_at)"
+                    + " graduation_date, created_at, updated_at)"
                     + " values (cast(:id as uuid), :email, :firstName, :lastName, :phone, :school,"
-                    + " :degree, cast(:graduationDate as date), cast(:links as jsonb), now(), now())"
+                    + " :degree, cast(:graduationDate as date), now(), now())"
                     + " on conflict ((lower(email))) do update set email = excluded.email,"
                     + " first_name = excluded.first_name, last_name = excluded.last_name,"
                     + " phone = coalesce(excluded.phone, candidate.phone),"
                     + " school = coalesce(excluded.school, candidate.school),"
                     + " degree = coalesce(excluded.degree, candidate.degree),"
                     + " graduation_date = coalesce(excluded.graduation_date,"
-                    + " candidate.graduation_date),"
-                    + " links = coalesce(excluded.links, candidate.links), updated_at = now()"
+                    + " candidate.graduation_date), updated_at = now()"
                     + " returning cast(id as varchar)")
             .setParameter("id", UUID.randomUUID().toString())
-            .setParameter("email", email)
-            .setParameter("firstName", firstName)
-            .setParameter("lastName", lastName)
-            .setParameter("phone", phone)
-            .setParameter("school", school)
-            .setParameter("degree", degree)
+            .setParameter("email", details.email())
+            .setParameter("firstName", details.firstName())
+            .setParameter("lastName", details.lastName())
+            .setParameter("phone", details.phone())
+            .setParameter("school", details.school())
+            .setParameter("degree", details.degree())
             .setParameter(
-                "graduationDate", graduationDate == null ? null : graduationDate.toString())
-            .setParameter("links", linksJson)
+                "graduationDate",
+                details.graduationDate() == null ? null : details.graduationDate().toString())
             .getSingleResult();
-    return UUID.fromString(id.toString());
+    Candidate candidate = findById(UUID.fromString(id.toString()));
+    if (details.links() != null) {
+      candidate.links = details.links();
+    }
+    return candidate;
   }
 }

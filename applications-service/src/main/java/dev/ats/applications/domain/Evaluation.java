@@ -6,8 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
-import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A scorecard: an overall rating 1–4, per-criterion ratings and comments. */
 @Entity
@@ -24,10 +26,8 @@ public class Evaluation extends PanacheEntityBase {
   @Column(name = "overall_rating")
   public int overallRating;
 
-  /** JSON array of {criterion, rating, comment}. */
-  @Column(columnDefinition = "jsonb")
-  @ColumnTransformer(write = "?::jsonb")
-  public String criteria;
+  @JdbcTypeCode(SqlTypes.JSON)
+  public List<CriterionRating> criteria;
 
   public String comments;
 

@@ -6,10 +6,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
-import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** This service's copy of a role, built from roles-service's events (see RoleCopyRepository). */
+/**
+ * This service's copy of a role, built from roles-service's events. roles-service is the one
+ * authority of headcount: {@link #openings} and {@link #openingsFilled} are its numbers as last
+ * published; this service keeps no count of hires of its own (a hire is checked against the
+ * openings by counting the role's HIRED applications, see RoleCopyRepository).
+ */
 @Entity
 @Table(name = "role_copy")
 public class RoleCopy extends PanacheEntityBase {
@@ -25,12 +32,9 @@ public class RoleCopy extends PanacheEntityBase {
 
   public int openings;
 
+  /** As roles-service last published it; informative only. */
   @Column(name = "openings_filled")
   public int openingsFilled;
-
-  /** Hires recorded by this service; never above {@link #openings}. */
-  @Column(name = "hired_count")
-  public int hiredCount;
 
   /** Applications are accepted strictly before this instant (null: no deadline). */
   @Column(name = "application_deadline")
@@ -39,10 +43,10 @@ public class RoleCopy extends PanacheEntityBase {
   @Column(name = "respond_by")
   public String respondBy;
 
-  /** The role's eligibility rules, as the JSON array roles-service published. */
-  @Column(name = "eligibility_rules", columnDefinition = "jsonb")
-  @ColumnTransformer(write = "?::jsonb")
-  public String eligibilityRules;
+  /** The role's eligibility rules, as roles-service published them. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "eligibility_rules")
+  public List<EligibilityRule> eligibilityRules;
 
   public long version;
 

@@ -9,24 +9,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class RoleCopyRepository implements PanacheRepositoryBase<RoleCopy, UUID> {
 
+  /**
+   * The role copy, locked until the transaction ends. A role event and a hire both lock it first:
+   * two concurrent hires of one role run one after the other (the second sees the first's hire when
+   * it counts), and a hire never deadlocks with the role event that rejects the remaining
+   * applications.
+   */
   public Optional<RoleCopy> findForUpdate(UUID roleId) {
     return findByIdOptional(roleId, LockModeType.PESSIMISTIC_WRITE);
-  }
-
-  /**
-   * Takes one opening of the role for a hire, atomically: the row is updated only while hires are
-   * below openings, so two concurrent hires on the last opening cannot both succeed (the second
-   * waits for the first's row lock, then sees the new count).
-   *
-   * @return true if an opening was taken
-   */
-  public boolean takeOpening(UUID roleId) {
-    return getEntityManager()
-            .createQuery(
-                "update RoleCopy set hiredCount = hiredCount + 1"
-                    + " where roleId = :roleId and hiredCount < openings")
-            .setParameter("roleId", roleId)
-            .executeUpdate()
-        == 1;
   }
 }

@@ -16,8 +16,6 @@ public enum Stage {
   REJECTED,
   WITHDRAWN;
 
-  public static final List<String> FINAL_NAMES = List.of("HIRED", "REJECTED", "WITHDRAWN");
-
   public boolean isFinal() {
     return this == HIRED || this == REJECTED || this == WITHDRAWN;
   }

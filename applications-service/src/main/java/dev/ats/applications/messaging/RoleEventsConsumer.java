@@ -1,62 +1,49 @@
 package dev.ats.applications.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ats.applications.events.RoleChanged;
 import dev.ats.applications.service.RoleCopyService;
 import dev.ats.platform.events.CloudEvent;
-import dev.ats.platform.events.EventRetry;
-import dev.ats.platform.events.PoisonEventException;
+import dev.ats.platform.events.EventConsumer;
+import dev.ats.platform.events.EventTypes;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
- * Keeps the role copy from {@code roles.events}. A record is acknowledged (its offset committed)
- * only after its effect committed: a transient failure (the database away) is retried by {@link
- * EventRetry}, in order, for as long as it takes. A poison record (no CloudEvent headers, a body
- * that is not a role event) is logged and skipped, so it never blocks its partition.
+ * Keeps the role copy from {@code roles.events}, through the platform's one consumer path ({@link
+ * EventConsumer}): applied once (inbox), retried through transient failures without acknowledging
+ * the record, and a poison record (no CloudEvent headers, a type outside the contract, a payload
+ * without what the copy needs) goes to {@code applications.dead-letter} with the reason and its
+ * original coordinates.
  */
 @ApplicationScoped
 public class RoleEventsConsumer {
 
-  private static final Logger LOG = Logger.getLogger(RoleEventsConsumer.class);
+  /** The inbox's name for this subscription (kept: existing databases hold it). */
+  public static final String CONSUMER = "applications-service.roles";
 
+  private final EventConsumer events;
   private final RoleCopyService roleCopies;
-  private final ObjectMapper json;
-  private final EventRetry retry;
 
-  public RoleEventsConsumer(RoleCopyService roleCopies, ObjectMapper json, EventRetry retry) {
+  public RoleEventsConsumer(EventConsumer events, RoleCopyService roleCopies) {
+    this.events = events;
     this.roleCopies = roleCopies;
-    this.json = json;
-    this.retry = retry;
   }
 
   @Incoming("roles")
   @Blocking
   public void onRoleEvent(ConsumerRecord<String, String> record) {
-    CloudEvent event;
-    RoleEvent payload;
-    try {
-      event = CloudEvent.from(record);
-      if (!event.type().startsWith(RoleEvent.PREFIX)) {
-        return; // another aggregate's event: not ours to handle
-      }
-      payload = json.readValue(event.data(), RoleEvent.class);
-      RoleCopyService.validate(payload);
-    } catch (PoisonEventException | JsonProcessingException e) {
-      LOG.errorf(
-          "skipping poison record %s-%d@%d: %s",
-          record.topic(), record.partition(), record.offset(), e.getMessage());
-      return;
+    events.consume(record, CONSUMER, this::read, roleCopies::apply);
+  }
+
+  /** Every role event type becomes a {@link RoleChanged}; other contract types are not ours. */
+  Optional<RoleChanged> read(CloudEvent event) {
+    if (!EventTypes.ROLE_TYPES.contains(event.type())) {
+      return Optional.empty();
     }
-    try {
-      retry.untilApplied(
-          "role event " + event.id() + " (" + event.type() + ")",
-          () -> roleCopies.apply(event.id(), event.type(), payload));
-    } catch (PoisonEventException e) {
-      LOG.errorf("skipping poison event %s (%s): %s", event.id(), event.type(), e.getMessage());
-    }
+    return Optional.of(
+        RoleChanged.of(event.type(), events.payload(event, RoleChanged.Payload.class)));
   }
 }

@@ -4,15 +4,17 @@ import static dev.ats.web.security.Groups.HIRING_MANAGER;
 import static dev.ats.web.security.Groups.INTEGRATION;
 import static dev.ats.web.security.Groups.RECRUITER;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ats.applications.domain.ApplicationRepository;
 import dev.ats.applications.domain.EligibilityOutcome;
 import dev.ats.applications.domain.Stage;
-import dev.ats.applications.service.AccessTokens;
-import dev.ats.applications.service.ApplicationService;
+import dev.ats.applications.service.ApplicationDetails;
+import dev.ats.applications.service.ApplicationQueries;
+import dev.ats.applications.service.CandidateAccess;
 import dev.ats.applications.service.FeedbackService;
+import dev.ats.applications.service.PipelineService;
+import dev.ats.applications.service.SubmissionService;
+import dev.ats.platform.idempotency.IdempotencyInterceptor;
+import dev.ats.platform.idempotency.Idempotent;
 import dev.ats.web.error.ApiException;
 import dev.ats.web.error.Problem;
 import dev.ats.web.paging.Page;
@@ -42,7 +44,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -78,25 +82,31 @@ public class ApplicationResource {
       }
       """;
 
-  private final ApplicationService applications;
+  private final SubmissionService submissions;
+  private final ApplicationQueries queries;
+  private final PipelineService pipeline;
+  private final CandidateAccess candidateAccess;
   private final FeedbackService feedback;
   private final Callers callers;
-  private final ObjectMapper canonicalJson;
 
   public ApplicationResource(
-      ApplicationService applications,
+      SubmissionService submissions,
+      ApplicationQueries queries,
+      PipelineService pipeline,
+      CandidateAccess candidateAccess,
       FeedbackService feedback,
-      Callers callers,
-      ObjectMapper json) {
-    this.applications = applications;
+      Callers callers) {
+    this.submissions = submissions;
+    this.queries = queries;
+    this.pipeline = pipeline;
+    this.candidateAccess = candidateAccess;
     this.feedback = feedback;
     this.callers = callers;
-    this.canonicalJson =
-        json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
   }
 
   @POST
   @PermitAll
+  @Idempotent
   @Operation(
       summary = "Submit an application (anonymous callers allowed)",
       description =
@@ -143,25 +153,21 @@ public class ApplicationResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Response submit(
-      @Valid @NotNull SubmitApplicationRequest request,
-      @Parameter(description = "Makes retries safe: same key and body → the original response")
-          @HeaderParam("Idempotency-Key")
-          String idempotencyKey,
-      @Context UriInfo uri) {
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-      throw ApiException.badRequest("Idempotency-Key must be 1 to 200 characters");
-    }
-    ApplicationService.SubmitResult result =
-        applications.submit(
-            request,
-            idempotencyKey,
-            idempotencyKey == null ? null : requestHash(request),
-            uri.getAbsolutePath().toString().replaceAll("/+$", ""));
-    return Response.status(result.status())
-        .location(URI.create(result.location()))
+  @Parameter(
+      name = IdempotencyInterceptor.HEADER,
+      in = ParameterIn.HEADER,
+      description = "Makes retries safe: same key and body → the original response",
+      schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+  public Response submit(@Valid @NotNull SubmitApplicationRequest request, @Context UriInfo uri) {
+    SubmissionService.Submitted submitted = submissions.submit(request.toNewApplication());
+    ApplicationView view =
+        ApplicationView.of(submitted.application()).withAccessToken(submitted.accessToken());
+    URI location =
+        URI.create(uri.getAbsolutePath().toString().replaceAll("/+$", "") + "/" + view.id());
+    return Response.status(Response.Status.CREATED)
+        .location(location)
         .type(MediaType.APPLICATION_JSON)
-        .entity(result.body())
+        .entity(view)
         .build();
   }
 
@@ -190,7 +196,7 @@ public class ApplicationResource {
             instant("submittedFrom", submittedFrom, false),
             instant("submittedTo", submittedTo, true),
             q == null || q.isBlank() ? null : q.trim());
-    return applications.list(filter, cursor, limit);
+    return map(queries.list(filter, cursor, limit), ApplicationView::of);
   }
 
   @GET
@@ -217,14 +223,11 @@ public class ApplicationResource {
       @PathParam("id") UUID id,
       @Parameter(description = "The candidate's access token") @HeaderParam(Callers.TOKEN_HEADER)
           String token) {
-    ApplicationView view;
     if (token != null) {
-      view = applications.getWithToken(id, token);
-    } else {
-      callers.requireAny(RECRUITER, HIRING_MANAGER, INTEGRATION);
-      view = applications.get(id);
+      return withETag(candidateAccess.get(id, token));
     }
-    return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+    callers.requireAny(RECRUITER, HIRING_MANAGER, INTEGRATION);
+    return withETag(queries.get(id));
   }
 
   @GET
@@ -232,7 +235,7 @@ public class ApplicationResource {
   @RolesAllowed({RECRUITER, HIRING_MANAGER, INTEGRATION})
   @Operation(summary = "Every stage change of an application, oldest first")
   public Page<HistoryEntry> history(@PathParam("id") UUID id) {
-    return applications.history(id);
+    return new Page<>(queries.history(id).stream().map(HistoryEntry::of).toList(), null);
   }
 
   @POST
@@ -293,8 +296,9 @@ public class ApplicationResource {
           String ifMatch,
       @Valid @NotNull TransitionRequest request) {
     Long expected = Callers.parseIfMatch(ifMatch);
-    ApplicationView view = applications.transition(id, expected, request, callers.name());
-    return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+    return withETag(
+        pipeline.transition(
+            id, expected, request.to(), request.reason(), request.note(), callers.name()));
   }
 
   @POST
@@ -314,15 +318,12 @@ public class ApplicationResource {
       @PathParam("id") UUID id,
       @HeaderParam(Callers.TOKEN_HEADER) String token,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    ApplicationView view;
     if (token != null) {
-      view = applications.withdrawByCandidate(id, token);
-    } else {
-      callers.requireAny(RECRUITER);
-      Long expected = ifMatch == null ? null : Callers.parseIfMatch(ifMatch);
-      view = applications.withdrawByRecruiter(id, expected, callers.name());
+      return withETag(candidateAccess.withdraw(id, token));
     }
-    return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+    callers.requireAny(RECRUITER);
+    Long expected = ifMatch == null ? null : Callers.parseIfMatch(ifMatch);
+    return withETag(pipeline.withdrawByRecruiter(id, expected, callers.name()));
   }
 
   @POST
@@ -334,7 +335,7 @@ public class ApplicationResource {
       description = "Added",
       content = @Content(schema = @Schema(implementation = NoteView.class)))
   public Response addNote(@PathParam("id") UUID id, @Valid @NotNull NoteRequest request) {
-    NoteView note = feedback.addNote(id, callers.name(), request.body());
+    NoteView note = NoteView.of(feedback.addNote(id, callers.name(), request.body()));
     return Response.status(Response.Status.CREATED).entity(note).build();
   }
 
@@ -346,7 +347,7 @@ public class ApplicationResource {
       @PathParam("id") UUID id,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") Integer limit) {
-    return feedback.notes(id, cursor, limit);
+    return map(feedback.notes(id, cursor, limit), NoteView::of);
   }
 
   @POST
@@ -370,7 +371,14 @@ public class ApplicationResource {
       content = @Content(schema = @Schema(implementation = EvaluationView.class)))
   public Response addEvaluation(
       @PathParam("id") UUID id, @Valid @NotNull EvaluationRequest request) {
-    EvaluationView evaluation = feedback.addEvaluation(id, callers.name(), request);
+    EvaluationView evaluation =
+        EvaluationView.of(
+            feedback.addEvaluation(
+                id,
+                callers.name(),
+                request.overallRating(),
+                request.ratings(),
+                request.comments()));
     return Response.status(Response.Status.CREATED).entity(evaluation).build();
   }
 
@@ -382,15 +390,18 @@ public class ApplicationResource {
       @PathParam("id") UUID id,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") Integer limit) {
-    return feedback.evaluations(id, cursor, limit);
+    return map(feedback.evaluations(id, cursor, limit), EvaluationView::of);
   }
 
-  private String requestHash(SubmitApplicationRequest request) {
-    try {
-      return AccessTokens.sha256Hex(canonicalJson.writeValueAsString(request));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  private static <S, V> Page<V> map(Page<S> page, Function<S, V> view) {
+    return new Page<>(page.items().stream().map(view).toList(), page.nextCursor());
+  }
+
+  /** The application with {@code ETag: "<version>"}, for If-Match on the next change. */
+  private static Response withETag(ApplicationDetails application) {
+    return Response.ok(ApplicationView.of(application))
+        .tag(new EntityTag(String.valueOf(application.version())))
+        .build();
   }
 
   /** A date (UTC; the end of that day when {@code endOfDay}) or an ISO-8601 timestamp. */

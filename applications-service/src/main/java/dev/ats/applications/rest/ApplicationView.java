@@ -2,9 +2,13 @@ package dev.ats.applications.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ats.applications.domain.EligibilityOutcome;
+import dev.ats.applications.domain.PersonalDetails;
 import dev.ats.applications.domain.RejectionReason;
 import dev.ats.applications.domain.Stage;
+import dev.ats.applications.service.ApplicationDetails;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,6 +40,45 @@ public record ApplicationView(
                     + " X-Application-Token (32 random bytes, base64url)")
         String accessToken) {
 
+  /** The API's view of an application (without its access token). */
+  public static ApplicationView of(ApplicationDetails app) {
+    PersonalDetails c = app.candidate();
+    ObjectNode answers = null;
+    if (app.answers() != null) {
+      answers = JsonNodeFactory.instance.objectNode();
+      answers.setAll(app.answers());
+    }
+    return new ApplicationView(
+        app.id(),
+        app.roleId(),
+        app.candidateId(),
+        new CandidateView(
+            c.email(),
+            c.firstName(),
+            c.lastName(),
+            c.phone(),
+            c.school(),
+            c.degree(),
+            c.graduationDate(),
+            c.links(),
+            app.candidateErased()),
+        app.stage(),
+        new EligibilityView(
+            app.eligibility(),
+            app.ruleOutcomes().stream()
+                .map(r -> new RuleResult(r.ruleId(), r.passed(), r.explanation()))
+                .toList()),
+        app.rejectionReason(),
+        answers,
+        app.source(),
+        new ConsentView(app.privacyPolicyVersion(), app.consentAcceptedAt()),
+        app.version(),
+        app.submittedAt(),
+        app.updatedAt(),
+        null);
+  }
+
+  /** This view with the one-time access token, for the response to the submission only. */
   public ApplicationView withAccessToken(String token) {
     return new ApplicationView(
         id,

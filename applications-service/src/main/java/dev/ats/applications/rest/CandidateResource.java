@@ -2,7 +2,7 @@ package dev.ats.applications.rest;
 
 import static dev.ats.web.security.Groups.RECRUITER;
 
-import dev.ats.applications.service.CandidateService;
+import dev.ats.applications.service.ErasureService;
 import dev.ats.web.error.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -23,10 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Candidates", description = "Personal data and its erasure")
 public class CandidateResource {
 
-  private final CandidateService candidates;
+  private final ErasureService erasure;
 
-  public CandidateResource(CandidateService candidates) {
-    this.candidates = candidates;
+  public CandidateResource(ErasureService erasure) {
+    this.erasure = erasure;
   }
 
   @DELETE
@@ -50,7 +50,7 @@ public class CandidateResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public Response erase(@PathParam("id") UUID id) {
-    candidates.erase(id);
+    erasure.erase(id);
     return Response.noContent().build();
   }
 }

@@ -16,6 +16,18 @@ public record EvaluationRequest(
     @Size(max = 50) List<@NotNull @Valid CriterionRating> criteria,
     @Size(max = 10000) @Schema(example = "Solid fundamentals.") String comments) {
 
+  /** The ratings per criterion as the service layer takes them (none: an empty list). */
+  public List<dev.ats.applications.domain.CriterionRating> ratings() {
+    return criteria == null
+        ? List.of()
+        : criteria.stream()
+            .map(
+                c ->
+                    new dev.ats.applications.domain.CriterionRating(
+                        c.criterion(), c.rating(), c.comment()))
+            .toList();
+  }
+
   @Schema(name = "CriterionRating")
   public record CriterionRating(
       @NotBlank @Size(max = 200) @Schema(example = "Problem solving") String criterion,

@@ -1,5 +1,6 @@
 package dev.ats.applications.rest;
 
+import dev.ats.applications.service.FeedbackService.EvaluationEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,4 +14,18 @@ public record EvaluationView(
     @Schema(example = "3") int overallRating,
     List<EvaluationRequest.CriterionRating> criteria,
     String comments,
-    Instant submittedAt) {}
+    Instant submittedAt) {
+
+  public static EvaluationView of(EvaluationEntry e) {
+    return new EvaluationView(
+        e.id(),
+        e.applicationId(),
+        e.author(),
+        e.overallRating(),
+        e.criteria().stream()
+            .map(c -> new EvaluationRequest.CriterionRating(c.criterion(), c.rating(), c.comment()))
+            .toList(),
+        e.comments(),
+        e.submittedAt());
+  }
+}

@@ -1,6 +1,7 @@
 package dev.ats.applications.rest;
 
 import dev.ats.applications.domain.Stage;
+import dev.ats.applications.service.ApplicationQueries.HistoryItem;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,4 +17,10 @@ public record HistoryEntry(
             example = "rita.recruiter@ats.test")
         String actor,
     long version,
-    Instant changedAt) {}
+    Instant changedAt) {
+
+  public static HistoryEntry of(HistoryItem c) {
+    return new HistoryEntry(
+        c.from(), c.to(), c.reason(), c.note(), c.actor(), c.version(), c.changedAt());
+  }
+}

@@ -1,5 +1,6 @@
 package dev.ats.applications.rest;
 
+import dev.ats.applications.service.FeedbackService.NoteEntry;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,4 +11,10 @@ public record NoteView(
     UUID applicationId,
     @Schema(example = "hank.manager@ats.test") String author,
     String body,
-    Instant createdAt) {}
+    Instant createdAt) {
+
+  public static NoteView of(NoteEntry note) {
+    return new NoteView(
+        note.id(), note.applicationId(), note.author(), note.body(), note.createdAt());
+  }
+}

@@ -1,6 +1,8 @@
 package dev.ats.applications.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ats.applications.domain.PersonalDetails;
+import dev.ats.applications.service.NewApplication;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -27,6 +29,24 @@ public record SubmitApplicationRequest(
         Map<String, JsonNode> answers,
     @NotNull @Valid Consent consent,
     @Size(max = 200) @Schema(example = "job-board") String source) {
+
+  /** The submission as the service layer takes it. */
+  public NewApplication toNewApplication() {
+    return new NewApplication(
+        roleId,
+        new PersonalDetails(
+            candidate.email(),
+            candidate.firstName(),
+            candidate.lastName(),
+            candidate.phone(),
+            candidate.school(),
+            candidate.degree(),
+            candidate.graduationDate(),
+            candidate.links()),
+        answers,
+        consent.privacyPolicyVersion(),
+        source);
+  }
 
   /** The candidate's personal details. */
   @Schema(name = "CandidateDetails")

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Candidate access tokens and the hashes that stand in for secrets in the database. */
 public final class AccessTokens {
@@ -27,10 +26,6 @@ public final class AccessTokens {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }
-  }
-
-  public static String sha256Hex(String value) {
-    return HexFormat.of().formatHex(sha256(value));
   }
 
   /** Compares the token's hash with the stored one in constant time. */

@@ -1,10 +1,9 @@
 package dev.ats.applications.service;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ats.applications.domain.EligibilityOutcome;
-import dev.ats.applications.rest.ApplicationView.EligibilityView;
-import dev.ats.applications.rest.ApplicationView.RuleResult;
+import dev.ats.applications.domain.EligibilityRule;
+import dev.ats.applications.domain.EligibilityRule.Condition;
 import dev.ats.web.error.ApiException;
 import dev.ats.web.error.Problem;
 import java.math.BigDecimal;
@@ -21,28 +20,36 @@ import java.util.Map;
  * answer of the wrong type or an answer to a question the role does not ask is a 400.
  *
  * <p>A rule this service cannot evaluate (an operator it does not know, a malformed value) never
- * rejects anyone: it counts as not passed and makes the outcome NEEDS_REVIEW at worst.
+ * rejects anyone: it counts as not passed and makes the outcome NEEDS_REVIEW at worst. Pure: no
+ * database, no clock.
  */
 public final class EligibilityEvaluator {
 
-  /** An eligibility rule as roles-service publishes it. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Rule(
-      String id,
-      String question,
-      String answerType,
-      List<String> options,
-      Condition rule,
-      boolean required) {}
+  /** The evaluation: the outcome and one check per answered (or optional unanswered) rule. */
+  public record Result(EligibilityOutcome outcome, List<Check> checks) {
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Condition(String operator, JsonNode value) {}
+    /** The failed rules' explanations, for the rejected event of an INELIGIBLE submission. */
+    public String failedExplanations() {
+      return String.join(
+          "; ", checks.stream().filter(c -> !c.passed()).map(Check::explanation).toList());
+    }
+  }
+
+  /** One rule's verdict, with an explanation a candidate can read. */
+  public record Check(String ruleId, boolean passed, String explanation) {}
 
   private static final int MAX_TEXT = 10_000;
 
   private EligibilityEvaluator() {}
 
-  public static EligibilityView evaluate(List<Rule> rules, Map<String, JsonNode> answers) {
+  /**
+   * Evaluates {@code answers} (rule id → answer; null for none) against {@code rules}.
+   *
+   * @throws ApiException 400 with one violation per {@code answers.<ruleId>} for a required rule
+   *     unanswered, an answer of the wrong type, a CHOICE outside the options, or an answer to a
+   *     question the role does not ask
+   */
+  public static Result evaluate(List<EligibilityRule> rules, Map<String, JsonNode> answers) {
     Map<String, JsonNode> given = answers == null ? Map.of() : answers;
     List<Problem.Violation> violations = new ArrayList<>();
     for (String key : given.keySet()) {
@@ -51,10 +58,10 @@ public final class EligibilityEvaluator {
             new Problem.Violation("answers." + key, "this role has no question with this id"));
       }
     }
-    List<RuleResult> results = new ArrayList<>();
+    List<Check> results = new ArrayList<>();
     boolean requiredFailed = false;
     boolean needsReview = false;
-    for (Rule rule : rules) {
+    for (EligibilityRule rule : rules) {
       JsonNode answer = given.get(rule.id());
       String field = "answers." + rule.id();
       if (answer == null || answer.isNull()) {
@@ -62,7 +69,7 @@ public final class EligibilityEvaluator {
           violations.add(new Problem.Violation(field, "a required question must be answered"));
         } else {
           needsReview = true;
-          results.add(new RuleResult(rule.id(), false, label(rule) + "not answered"));
+          results.add(new Check(rule.id(), false, label(rule) + "not answered"));
         }
         continue;
       }
@@ -76,7 +83,7 @@ public final class EligibilityEvaluator {
       if (passed == null) {
         needsReview = true;
         results.add(
-            new RuleResult(
+            new Check(
                 rule.id(),
                 false,
                 label(rule)
@@ -85,7 +92,7 @@ public final class EligibilityEvaluator {
                     + "; this rule cannot be checked automatically, a recruiter will review it"));
       } else if (passed) {
         results.add(
-            new RuleResult(
+            new Check(
                 rule.id(), true, label(rule) + "answered " + render(answer) + "; " + requirement));
       } else {
         if (rule.required()) {
@@ -94,7 +101,7 @@ public final class EligibilityEvaluator {
           needsReview = true;
         }
         results.add(
-            new RuleResult(
+            new Check(
                 rule.id(),
                 false,
                 label(rule) + "answered " + render(answer) + ", but " + requirement));
@@ -107,24 +114,14 @@ public final class EligibilityEvaluator {
         requiredFailed
             ? EligibilityOutcome.INELIGIBLE
             : needsReview ? EligibilityOutcome.NEEDS_REVIEW : EligibilityOutcome.ELIGIBLE;
-    return new EligibilityView(outcome, results);
+    return new Result(outcome, List.copyOf(results));
   }
 
-  /** The failed rules' explanations, for the rejected event of an INELIGIBLE submission. */
-  public static String failedExplanations(EligibilityView eligibility) {
-    return String.join(
-        "; ",
-        eligibility.rules().stream()
-            .filter(r -> !r.passed())
-            .map(RuleResult::explanation)
-            .toList());
-  }
-
-  private static String label(Rule rule) {
+  private static String label(EligibilityRule rule) {
     return rule.question() == null || rule.question().isBlank() ? "" : rule.question() + " ";
   }
 
-  private static String typeProblem(Rule rule, JsonNode answer) {
+  private static String typeProblem(EligibilityRule rule, JsonNode answer) {
     String type = rule.answerType() == null ? "" : rule.answerType();
     return switch (type) {
       case "BOOLEAN" -> answer.isBoolean() ? null : "must be true or false";
@@ -159,7 +156,7 @@ public final class EligibilityEvaluator {
   }
 
   /** True or false; null when the rule itself cannot be evaluated. */
-  private static Boolean passes(Rule rule, JsonNode answer) {
+  private static Boolean passes(EligibilityRule rule, JsonNode answer) {
     Condition condition = rule.rule();
     if (condition == null || condition.operator() == null || condition.value() == null) {
       return null;
@@ -202,7 +199,7 @@ public final class EligibilityEvaluator {
     return LocalDate.parse(node.textValue());
   }
 
-  private static String describe(Rule rule) {
+  private static String describe(EligibilityRule rule) {
     Condition c = rule.rule();
     if (c == null || c.operator() == null) {
       return "no condition";

@@ -1,54 +1,33 @@
 package dev.ats.applications.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import dev.ats.applications.config.ApplicationsConfig;
+import dev.ats.platform.housekeeping.Purge;
+import dev.ats.platform.idempotency.IdempotencyKeys;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
- * Forgets {@code Idempotency-Key}s after {@code ats.applications.idempotency-key-retention} (a day
- * by default, like common payment APIs): long enough for any client retry, and the table (which
- * holds encrypted responses) does not grow forever.
+ * Forgets {@code Idempotency-Key}s after {@code ats.applications.idempotency-key-retention}, on the
+ * platform's housekeeping schedule (this bean is one of its {@link Purge}s).
  */
 @ApplicationScoped
-public class IdempotencyKeyPurge {
+public class IdempotencyKeyPurge implements Purge {
 
-  private static final Logger LOG = Logger.getLogger(IdempotencyKeyPurge.class);
+  private final IdempotencyKeys keys;
+  private final ApplicationsConfig config;
 
-  private final EntityManager em;
-  private final Duration retention;
-
-  public IdempotencyKeyPurge(
-      EntityManager em,
-      @ConfigProperty(name = "ats.applications.idempotency-key-retention", defaultValue = "P1D")
-          Duration retention) {
-    this.em = em;
-    this.retention = retention;
+  public IdempotencyKeyPurge(IdempotencyKeys keys, ApplicationsConfig config) {
+    this.keys = keys;
+    this.config = config;
   }
 
-  @Scheduled(
-      every = "${ats.applications.idempotency-key-purge-interval:1h}",
-      delayed = "1m",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void scheduled() {
-    try {
-      purge(Instant.now());
-    } catch (RuntimeException e) {
-      LOG.warnf("idempotency key purge skipped: %s", e.getMessage());
-    }
+  @Override
+  public String name() {
+    return "Idempotency-Keys";
   }
 
-  /** Deletes the keys older than the retention as seen at {@code now}; returns how many. */
+  @Override
   public int purge(Instant now) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                em.createNativeQuery("delete from idempotency_key where created_at < :before")
-                    .setParameter("before", now.minus(retention))
-                    .executeUpdate());
+    return keys.forgetCreatedBefore(now.minus(config.idempotencyKeyRetention()));
   }
 }

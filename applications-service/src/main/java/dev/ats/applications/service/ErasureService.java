@@ -1,19 +1,14 @@
 package dev.ats.applications.service;
 
-import static dev.ats.applications.messaging.ApplicationEvents.TOPIC;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ats.applications.domain.Application;
 import dev.ats.applications.domain.ApplicationRepository;
 import dev.ats.applications.domain.Candidate;
 import dev.ats.applications.domain.CandidateRepository;
 import dev.ats.applications.domain.Evaluation;
 import dev.ats.applications.domain.RejectionReason;
-import dev.ats.applications.messaging.ApplicationEvents;
-import dev.ats.platform.outbox.Outbox;
+import dev.ats.applications.events.ApplicationEvent;
+import dev.ats.platform.idempotency.IdempotencyKeys;
+import dev.ats.platform.time.Timestamps;
 import dev.ats.web.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,41 +18,40 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Erasure of a candidate's personal data (right to be forgotten). What is anonymised, irreversibly:
  * the candidate's email, names, phone, school, degree, graduation date and links; each
  * application's answers, the rule explanations (they quote the answers) and the access token;
  * notes' bodies, evaluations' comments and every free-text reason and note in the history (they may
- * name the person). What stays for reporting: the applications' role, stages, dates, eligibility
+ * name the person); the stored Idempotency-Key responses and the already-published outbox copies of
+ * their events. What stays for reporting: the applications' role, stages, dates, eligibility
  * outcome and per-rule pass/fail, rejection reasons, source, consent version and time, evaluation
  * ratings and the history's stages, actors and times.
  */
 @ApplicationScoped
 @Transactional
-public class CandidateService {
+public class ErasureService {
 
   public static final String ERASED = "[erased]";
 
   private final CandidateRepository candidates;
   private final ApplicationRepository applications;
   private final IdempotencyKeys idempotencyKeys;
-  private final Outbox outbox;
-  private final ObjectMapper json;
+  private final EventPublisher events;
   private final EntityManager em;
 
-  public CandidateService(
+  public ErasureService(
       CandidateRepository candidates,
       ApplicationRepository applications,
       IdempotencyKeys idempotencyKeys,
-      Outbox outbox,
-      ObjectMapper json,
+      EventPublisher events,
       EntityManager em) {
     this.candidates = candidates;
     this.applications = applications;
     this.idempotencyKeys = idempotencyKeys;
-    this.outbox = outbox;
-    this.json = json;
+    this.events = events;
     this.em = em;
   }
 
@@ -74,7 +68,7 @@ public class CandidateService {
     if (candidate.erasedAt != null) {
       return false;
     }
-    Instant now = ApplicationService.now();
+    Instant now = Timestamps.now();
     candidate.email = null;
     candidate.firstName = null;
     candidate.lastName = null;
@@ -91,61 +85,46 @@ public class CandidateService {
     for (Application app : theirs) {
       app.answers = null;
       app.accessTokenHash = null;
-      app.eligibilityRules = withoutExplanations(app.eligibilityRules);
+      app.eligibilityRules =
+          app.eligibilityRules == null
+              ? List.of()
+              : app.eligibilityRules.stream().map(r -> r.withExplanationErased(ERASED)).toList();
       app.updatedAt = now;
     }
     if (!ids.isEmpty()) {
-      String array = ApplicationService.uuidArray(ids);
-      em.createNativeQuery(
-              "update note set body = :erased where application_id = any(cast(:ids as uuid[]))")
-          .setParameter("erased", ERASED)
-          .setParameter("ids", array)
-          .executeUpdate();
-      for (Evaluation evaluation : Evaluation.<Evaluation>list("applicationId in ?1", ids)) {
-        evaluation.comments = evaluation.comments == null ? null : ERASED;
-        evaluation.criteria = withoutComments(evaluation.criteria);
-      }
-      em.createNativeQuery(
-              "update stage_change set note = null,"
-                  + " reason = case when reason in (:codes) then reason else null end"
-                  + " where application_id = any(cast(:ids as uuid[]))")
-          .setParameter("codes", Arrays.stream(RejectionReason.values()).map(Enum::name).toList())
-          .setParameter("ids", array)
-          .executeUpdate();
-      idempotencyKeys.forget(ids);
+      eraseFeedbackAndHistory(ids);
+      List<String> subjects = ids.stream().map(UUID::toString).toList();
+      idempotencyKeys.forget(subjects);
       // Events already published carried the email and names; their outbox copies go too.
       em.createNativeQuery(
               "delete from outbox_event where published_at is not null and subject in (:subjects)")
-          .setParameter("subjects", ids.stream().map(UUID::toString).toList())
+          .setParameter("subjects", subjects)
           .executeUpdate();
     }
-    outbox.add(
-        TOPIC,
-        ApplicationEvents.CANDIDATE_ERASED,
-        candidateId.toString(),
-        new ApplicationEvents.CandidateErased(candidateId, ids, now));
+    events.publish(new ApplicationEvent.CandidateErased(candidateId, ids, now));
     return true;
   }
 
-  private String withoutExplanations(String rules) {
-    return rewrite(rules, "explanation");
-  }
-
-  private String withoutComments(String criteria) {
-    return rewrite(criteria, "comment");
-  }
-
-  private String rewrite(String array, String field) {
-    try {
-      JsonNode node = json.readTree(array == null ? "[]" : array);
-      for (JsonNode element : node) {
-        if (element instanceof ObjectNode object && object.hasNonNull(field)) {
-          object.put(field, ERASED);
-        }
-      }
-      return json.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+  private void eraseFeedbackAndHistory(List<UUID> ids) {
+    String array = ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    em.createNativeQuery(
+            "update note set body = :erased where application_id = any(cast(:ids as uuid[]))")
+        .setParameter("erased", ERASED)
+        .setParameter("ids", array)
+        .executeUpdate();
+    for (Evaluation evaluation : Evaluation.<Evaluation>list("applicationId in ?1", ids)) {
+      evaluation.comments = evaluation.comments == null ? null : ERASED;
+      evaluation.criteria =
+          evaluation.criteria == null
+              ? List.of()
+              : evaluation.criteria.stream().map(c -> c.withCommentErased(ERASED)).toList();
     }
+    em.createNativeQuery(
+            "update stage_change set note = null,"
+                + " reason = case when reason in (:codes) then reason else null end"
+                + " where application_id = any(cast(:ids as uuid[]))")
+        .setParameter("codes", Arrays.stream(RejectionReason.values()).map(Enum::name).toList())
+        .setParameter("ids", array)
+        .executeUpdate();
   }
 }
