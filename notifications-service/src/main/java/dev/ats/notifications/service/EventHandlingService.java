@@ -1,10 +1,10 @@
 package dev.ats.notifications.service;
 
 import dev.ats.notifications.domain.ApplicationCopy;
+import dev.ats.notifications.domain.KnownRole;
 import dev.ats.notifications.domain.Notification;
 import dev.ats.notifications.domain.NotificationStatus;
 import dev.ats.notifications.domain.NotificationType;
-import dev.ats.notifications.domain.RoleDetails;
 import dev.ats.notifications.events.InboundEvent;
 import dev.ats.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,12 +58,12 @@ public class EventHandlingService {
   /** Returns whether a message was written, like every handler below. */
   private boolean submitted(InboundEvent.ApplicationSubmitted event) {
     Instant now = Timestamps.now();
-    RoleDetails role = RoleDetails.findById(event.roleId());
+    KnownRole role = KnownRole.findById(event.roleId());
     if (role == null) {
-      role = new RoleDetails();
+      role = new KnownRole();
       role.roleId = event.roleId();
       role.title = event.roleTitle();
-      role.version = RoleDetails.FROM_APPLICATION;
+      role.version = KnownRole.FROM_APPLICATION;
       role.updatedAt = now;
       role.persist();
     } else if (role.title == null) {
@@ -231,7 +231,7 @@ public class EventHandlingService {
   }
 
   private boolean roleChanged(InboundEvent.RoleChanged event) {
-    RoleDetails role = RoleDetails.findById(event.roleId());
+    KnownRole role = KnownRole.findById(event.roleId());
     if (role != null && event.version() <= role.version) {
       LOG.debugf(
           "role %s version %d ignored: already at %d",
@@ -240,7 +240,7 @@ public class EventHandlingService {
     }
     boolean isNew = role == null;
     if (isNew) {
-      role = new RoleDetails();
+      role = new KnownRole();
       role.roleId = event.roleId();
     }
     role.title = event.title();

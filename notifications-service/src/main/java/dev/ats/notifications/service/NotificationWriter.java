@@ -1,9 +1,9 @@
 package dev.ats.notifications.service;
 
 import dev.ats.notifications.domain.ApplicationCopy;
+import dev.ats.notifications.domain.KnownRole;
 import dev.ats.notifications.domain.NotificationStatus;
 import dev.ats.notifications.domain.NotificationType;
-import dev.ats.notifications.domain.RoleDetails;
 import dev.ats.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -46,7 +46,7 @@ public class NotificationWriter {
           type, application.applicationId);
       return false;
     }
-    RoleDetails role = application.roleId == null ? null : RoleDetails.findById(application.roleId);
+    KnownRole role = application.roleId == null ? null : KnownRole.findById(application.roleId);
     String roleTitle =
         role != null && role.title != null && !role.title.isBlank()
             ? role.title

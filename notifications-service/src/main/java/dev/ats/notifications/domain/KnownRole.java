@@ -15,7 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "role_copy")
-public class RoleDetails extends PanacheEntityBase {
+public class KnownRole extends PanacheEntityBase {
 
   /** The version of details made from an application.submitted event, before any role event. */
   public static final long FROM_APPLICATION = -1;
