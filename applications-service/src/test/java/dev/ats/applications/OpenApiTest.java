@@ -39,4 +39,20 @@ class OpenApiTest {
             "components.schemas.CandidateDetails.properties.email.examples[0]",
             equalTo("ada@example.com"));
   }
+
+  @Test
+  void shouldDocumentEveryErrorAnswerAsAProblem() {
+    given()
+        .queryParam("format", "json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body(
+            "paths.'/api/v1/applications'.post.responses.'409'.content.'application/problem+json'.schema.$ref",
+            equalTo("#/components/schemas/Problem"))
+        .body(
+            "paths.'/api/v1/candidates/{id}'.delete.responses.'404'.content.'application/problem+json'.schema.$ref",
+            equalTo("#/components/schemas/Problem"))
+        .body("components.schemas.Problem.properties", hasKey("violations"));
+  }
 }

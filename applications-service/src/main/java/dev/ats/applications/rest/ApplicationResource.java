@@ -16,7 +16,6 @@ import dev.ats.applications.service.SubmissionService;
 import dev.ats.platform.idempotency.IdempotencyInterceptor;
 import dev.ats.platform.idempotency.Idempotent;
 import dev.ats.web.error.ApiException;
-import dev.ats.web.error.Problem;
 import dev.ats.web.paging.Page;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -125,34 +124,10 @@ public class ApplicationResource {
       responseCode = "201",
       description = "Submitted (Location: the application)",
       content = @Content(schema = @Schema(implementation = ApplicationView.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid body or answers",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Role unknown",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Role not open, deadline passed, or duplicate",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = "Idempotency-Key reused with another body",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Invalid body or answers")
+  @APIResponse(responseCode = "404", description = "Role unknown")
+  @APIResponse(responseCode = "409", description = "Role not open, deadline passed, or duplicate")
+  @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
   @Parameter(
       name = IdempotencyInterceptor.HEADER,
       in = ParameterIn.HEADER,
@@ -212,13 +187,7 @@ public class ApplicationResource {
       responseCode = "200",
       description = "The application (ETag: its version)",
       content = @Content(schema = @Schema(implementation = ApplicationView.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Unknown id, or a token for another application",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "Unknown id, or a token for another application")
   public Response get(
       @PathParam("id") UUID id,
       @Parameter(description = "The candidate's access token") @HeaderParam(Callers.TOKEN_HEADER)
@@ -265,27 +234,9 @@ public class ApplicationResource {
       responseCode = "200",
       description = "Moved (ETag: the new version)",
       content = @Content(schema = @Schema(implementation = ApplicationView.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Illegal transition, or no opening left",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "412",
-      description = "Stale If-Match",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "428",
-      description = "If-Match missing",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "409", description = "Illegal transition, or no opening left")
+  @APIResponse(responseCode = "412", description = "Stale If-Match")
+  @APIResponse(responseCode = "428", description = "If-Match missing")
   public Response transition(
       @PathParam("id") UUID id,
       @Parameter(

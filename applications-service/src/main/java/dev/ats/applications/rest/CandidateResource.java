@@ -3,7 +3,6 @@ package dev.ats.applications.rest;
 import static dev.ats.web.security.Groups.RECRUITER;
 
 import dev.ats.applications.service.ErasureService;
-import dev.ats.web.error.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
@@ -13,8 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,13 +39,7 @@ public class CandidateResource {
               + " other services purge their copies. Erasing an erased candidate again is a 204"
               + " that changes nothing and publishes nothing.")
   @APIResponse(responseCode = "204", description = "Erased (or already erased)")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such candidate",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No such candidate")
   public Response erase(@PathParam("id") UUID id) {
     erasure.erase(id);
     return Response.noContent().build();

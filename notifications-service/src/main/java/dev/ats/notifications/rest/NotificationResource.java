@@ -93,13 +93,7 @@ public class NotificationResource {
                               + "\"createdAt\":\"2026-11-27T14:05:00Z\","
                               + "\"sentAt\":\"2026-11-27T14:05:01Z\"}],"
                               + "\"nextCursor\":\"djEfMjAyNi0xMS0yN1QxNDowNTowMFofM2YwYw\"}")))
-  @APIResponse(
-      responseCode = "400",
-      description = "A bad filter, limit or cursor",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "A bad filter, limit or cursor")
   public Page<NotificationSummary> list(
       @Parameter(description = "Only this application's notifications") @QueryParam("applicationId")
           UUID applicationId,
@@ -167,13 +161,7 @@ public class NotificationResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = NotificationDetail.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such notification",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No such notification")
   @APIResponse(
       responseCode = "409",
       description = "Not FAILED (pending, sent or cancelled), or its candidate was erased",
