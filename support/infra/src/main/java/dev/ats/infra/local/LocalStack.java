@@ -1,145 +1,695 @@
 package dev.ats.infra.local;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import dev.ats.infra.KafkaBroker;
-import dev.ats.infra.PostgresServer;
-import io.smallrye.jwt.build.Jwt;
+import dev.ats.infra.system.AtsService;
+import dev.ats.infra.system.ManagedProcess;
+import dev.ats.infra.system.SystemProcesses;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The infrastructure processes of the local stack, each run in a JVM of its own by {@code ./ats}:
+ * The local stack: PostgreSQL, Kafka, an SMTP sink and the four services as background processes,
+ * with nothing installed but a JDK 17. {@code ./ats} (POSIX sh) and {@code ats.cmd} (Windows) only
+ * find Java, build support/infra when needed and run this class through {@link Bootstrap}.
  *
- * <ul>
- *   <li>{@code postgres DATA_DIR PORT DB...}: a durable PostgreSQL server with one database per
- *       service;
- *   <li>{@code kafka DATA_DIR PORT CONTROLLER_PORT}: a single-node KRaft Kafka broker;
- *   <li>{@code smtp PORT MAIL_DIR}: an SMTP sink that writes every message it accepts to {@code
- *       MAIL_DIR} as an {@code .eml} file;
- *   <li>{@code keys DIR}: a dev RSA key pair for signing tokens (kept if present);
- *   <li>{@code token PRIVATE_KEY ISSUER GROUP [SUBJECT]}: prints a signed bearer token.
- * </ul>
+ * <pre>
+ *   up                 build what is missing, start everything, wait until every service is ready
+ *   down               stop every process that ./ats started (and nothing else)
+ *   status             what runs, on which port, and whether it is ready
+ *   logs NAME          follow one log
+ *   token GROUP [SUB]  print a bearer token (GROUP: recruiter, hiring-manager, integration)
+ *   mail               list the messages the SMTP sink received
+ *   demo               load the internship posting's roles and a few candidates
+ *   keys [DIR]         make the dev JWT key pair (up does it)
+ * </pre>
+ *
+ * <p>Data, logs, pid files and keys live in {@code .ats/} below the repository and survive down/up.
+ * Exit codes: 0 done, 1 failed (the message says why, with the last lines of the log that explains
+ * it), 2 usage. What the processes are and how they start is {@link SystemProcesses}'s, the same
+ * code the system tests use.
+ *
+ * <p>Also the main class of the infrastructure processes themselves ({@code postgres DATA_DIR PORT
+ * DB...}, {@code kafka DATA_DIR PORT CONTROLLER_PORT}, {@code smtp PORT MAIL_DIR}; see {@link
+ * InfraServers}).
  */
 public final class LocalStack {
 
-  private LocalStack() {}
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+  private final StackSettings settings;
+  private final Console console;
+
+  LocalStack(StackSettings settings, Console console) {
+    this.settings = settings;
+    this.console = console;
+  }
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 0) {
-      usage();
-    }
-    switch (args[0]) {
-      case "postgres" -> postgres(args);
-      case "kafka" -> kafka(args);
-      case "smtp" -> smtp(args);
-      case "keys" -> keys(args);
-      case "token" -> token(args);
-      default -> usage();
-    }
-  }
-
-  private static void usage() {
-    System.err.println(
-        "usage: LocalStack postgres DATA_DIR PORT DB... | kafka DATA_DIR PORT CONTROLLER_PORT"
-            + " | smtp PORT MAIL_DIR | keys DIR | token PRIVATE_KEY ISSUER GROUP [SUBJECT]");
-    System.exit(2);
-  }
-
-  private static void postgres(String[] args) throws InterruptedException {
-    PostgresServer server =
-        PostgresServer.startDurable(Path.of(args[1]), Integer.parseInt(args[2]));
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "postgres-stop"));
-    for (int i = 3; i < args.length; i++) {
-      server.createDatabase(args[i]);
-    }
-    System.out.println("PostgreSQL ready on port " + server.port());
-    new CountDownLatch(1).await();
-  }
-
-  private static void kafka(String[] args) throws InterruptedException {
-    KafkaBroker broker =
-        KafkaBroker.start(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-    Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-stop"));
-    System.out.println("Kafka ready on " + broker.bootstrapServers());
-    new CountDownLatch(1).await();
-  }
-
-  private static void smtp(String[] args) throws Exception {
-    int port = Integer.parseInt(args[1]);
-    Path mailDir = Files.createDirectories(Path.of(args[2]));
-    GreenMail greenMail =
-        new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    greenMail.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop, "smtp-stop"));
-    System.out.println("SMTP sink ready on port " + port + ", messages in " + mailDir);
-    // getReceivedMessages() gathers every mailbox's messages, so its order is not arrival order:
-    // remember which messages (by Message-ID and recipients) are written instead of how many.
-    java.util.Set<String> written = new java.util.HashSet<>();
-    int sequence = 0;
-    while (true) {
-      for (MimeMessage message : greenMail.getReceivedMessages()) {
-        String identity =
-            (message.getMessageID() == null
-                    ? String.valueOf(System.identityHashCode(message))
-                    : message.getMessageID())
-                + java.util.Arrays.toString(message.getAllRecipients());
-        if (written.add(identity)) {
-          Path file = mailDir.resolve(String.format("%06d.eml", ++sequence));
-          try (OutputStream out = Files.newOutputStream(file)) {
-            message.writeTo(out);
-          }
-        }
+    if (args.length > 0) {
+      switch (args[0]) {
+        case "postgres":
+          InfraServers.postgres(args);
+          return;
+        case "kafka":
+          InfraServers.kafka(args);
+          return;
+        case "smtp":
+          InfraServers.smtp(args);
+          return;
+        default:
+          break;
       }
-      Thread.sleep(Duration.ofMillis(500).toMillis());
+    }
+    Path root = Path.of(System.getProperty("ats.root", ".")).toAbsolutePath().normalize();
+    String command = System.getProperty("ats.command", "./ats");
+    Map<String, String> env = System.getenv();
+    Console console = new Console(System.out, System.err, Console.colourWanted(env));
+    System.exit(run(args, new StackSettings(root, root.resolve(".ats"), env, command), console));
+  }
+
+  /**
+   * Runs one command as {@code ./ats} would, with its state in {@code state} instead of {@code
+   * root/.ats} and the ports and settings of {@code env} (for tests: the system tests run {@code
+   * up}, {@code status}, {@code demo} and {@code down} this way).
+   *
+   * @return the exit code
+   */
+  public static int run(
+      List<String> args,
+      Path root,
+      Path state,
+      Map<String, String> env,
+      PrintStream out,
+      PrintStream err) {
+    return run(
+        args.toArray(String[]::new),
+        new StackSettings(root, state, env, "./ats"),
+        new Console(out, err, false));
+  }
+
+  /** Runs one command; returns its exit code. */
+  static int run(String[] args, StackSettings settings, Console console) {
+    LocalStack stack = new LocalStack(settings, console);
+    String command = args.length == 0 ? "" : args[0];
+    List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+    try {
+      switch (command) {
+        case "up":
+          return stack.up();
+        case "down":
+          return stack.down();
+        case "status":
+          return stack.status();
+        case "logs":
+          return stack.logs(rest);
+        case "token":
+          return stack.token(rest);
+        case "mail":
+          return stack.mail();
+        case "demo":
+          return stack.demo();
+        case "keys":
+          return stack.keys(rest);
+        case "help":
+        case "-h":
+        case "--help":
+          console.out().print(stack.usage());
+          return OK;
+        default:
+          if (!command.isEmpty()) {
+            console.err().println("unknown command: " + command);
+          }
+          console.err().print(stack.usage());
+          return USAGE;
+      }
+    } catch (Console.Failure failure) {
+      console.failed(failure);
+      return FAILED;
+    } catch (Exception e) {
+      console.failed(new Console.Failure(e.toString()));
+      return FAILED;
     }
   }
 
-  private static void keys(String[] args) throws IOException, NoSuchAlgorithmException {
-    Path dir = Files.createDirectories(Path.of(args[1]));
-    Path privateKey = dir.resolve("private.pem");
-    Path publicKey = dir.resolve("public.pem");
-    if (Files.exists(privateKey) && Files.exists(publicKey)) {
+  private String usage() {
+    String c = settings.command();
+    return String.join(
+        "\n",
+        "usage: " + c + " COMMAND",
+        "  up                 build what is missing, start everything, wait until every service is"
+            + " ready",
+        "  down               stop every process that " + c + " started (and nothing else)",
+        "  status             what runs, on which port, and whether it is ready",
+        "  logs NAME          follow one log (" + String.join(", ", names()) + ")",
+        "  token GROUP [SUB]  print a bearer token (GROUP: recruiter, hiring-manager, integration)",
+        "  mail               list the messages the SMTP sink received",
+        "  demo               load the internship posting's roles and a few candidates (after "
+            + c
+            + " up)",
+        "  keys               make the dev JWT key pair in .ats/keys (up does it)",
+        "",
+        "Ports move with ATS_PG_PORT (15432), ATS_KAFKA_PORT (19092), ATS_KAFKA_CONTROLLER_PORT"
+            + " (19093),",
+        "ATS_SMTP_PORT (2525), "
+            + Arrays.stream(AtsService.values())
+                .map(s -> s.portVariable() + " (" + s.defaultPort() + ")")
+                .collect(Collectors.joining(", "))
+            + ".",
+        "ATS_ANONYMOUS_SUBMIT_LIMIT (1000) loosens the gateway's per-address limit on anonymous"
+            + " submits.",
+        "Data, logs and keys live in .ats/ (git-ignored) and survive down/up.",
+        "");
+  }
+
+  /** Every process, in start order. */
+  private static List<String> names() {
+    List<String> names =
+        new ArrayList<>(
+            List.of(SystemProcesses.POSTGRES, SystemProcesses.KAFKA, SystemProcesses.SMTP));
+    Arrays.stream(AtsService.values()).map(AtsService::shortName).forEach(names::add);
+    return names;
+  }
+
+  // --- up ---------------------------------------------------------------------------------------
+
+  private int up() throws Exception {
+    long began = System.nanoTime();
+    for (Path dir : List.of(settings.logs(), settings.pids(), settings.data(), settings.mail())) {
+      Files.createDirectories(dir);
+    }
+    SystemProcesses system = settings.processes();
+    SystemProcesses.Ports ports = system.ports();
+    build();
+
+    console.step("Preparing the dev JWT key pair (.ats/keys)");
+    console.ok(DevKeys.ensure(settings.keys()) ? "new" : "kept");
+
+    startInfra(
+        system, system.postgres(), "PostgreSQL", ports.postgres(), StackSettings.PG_PORT, null);
+    startInfra(
+        system,
+        system.kafka(),
+        "Kafka",
+        ports.kafka(),
+        StackSettings.KAFKA_PORT,
+        new int[] {ports.kafkaController()});
+    startInfra(
+        system,
+        system.smtp(settings.mail()),
+        "the SMTP sink",
+        ports.smtp(),
+        StackSettings.SMTP_PORT,
+        null);
+    for (AtsService service : AtsService.values()) {
+      startService(system, service);
+    }
+
+    PrintStream out = console.out();
+    String c = settings.command();
+    String gateway = "http://localhost:" + ports.of(AtsService.GATEWAY);
+    out.println();
+    out.println(
+        console.green
+            + console.bold
+            + "The ATS is up"
+            + console.reset
+            + " in "
+            + Console.seconds(began)
+            + "s.");
+    out.println("  Gateway (the API):  " + gateway + "/api/v1/roles");
+    out.println("  Swagger UI:         " + gateway + "/q/swagger-ui");
+    out.println("  Mail sent:          " + c + " mail   (files in .ats/mail/)");
+    out.println(
+        "  Logs:               "
+            + c
+            + " logs gateway   (and roles, applications, notifications, kafka, postgres, smtp)");
+    out.println();
+    out.println("Try first:");
+    out.println("  " + c + " demo     (the internship posting's roles and a few candidates)");
+    out.println("  curl -s " + gateway + "/api/v1/roles");
+    if (ManagedProcess.WINDOWS) {
+      out.println("  " + c + " token recruiter");
+      out.println(
+          "  curl -s -H \"Authorization: Bearer <the token>\" " + gateway + "/api/v1/applications");
+    } else {
+      out.println("  TOKEN=$(" + c + " token recruiter)");
+      out.println(
+          "  curl -s -H \"Authorization: Bearer $TOKEN\" " + gateway + "/api/v1/applications");
+    }
+    out.println();
+    out.println("Stop everything with " + c + " down (data stays in .ats/data).");
+    return OK;
+  }
+
+  private void startInfra(
+      SystemProcesses system,
+      ManagedProcess process,
+      String what,
+      int port,
+      String portVariable,
+      int[] alsoPorts) {
+    console.step("Starting " + what + " on port " + port);
+    if (process.alive()) {
+      awaitReady(
+          () -> process.awaitReadyFile(SystemProcesses.INFRA_TIMEOUT),
+          what,
+          SystemProcesses.INFRA_TIMEOUT);
+      console.ok("already running");
       return;
     }
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    KeyPair pair = generator.generateKeyPair();
-    Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-    Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-    System.out.println("dev key pair written to " + dir);
-  }
-
-  private static String pem(String type, byte[] der) {
-    String body =
-        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-    return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
-  }
-
-  private static void token(String[] args) throws Exception {
-    if (args.length < 4) {
-      usage();
+    refuseTakenPort(port, portVariable);
+    if (alsoPorts != null) {
+      for (int other : alsoPorts) {
+        refuseTakenPort(other, StackSettings.KAFKA_CONTROLLER_PORT);
+      }
     }
-    String group = args[3];
-    String subject = args.length > 4 ? args[4] : group + "@ats.local";
-    String key = Files.readString(Path.of(args[1]));
-    System.out.println(
-        Jwt.issuer(args[2])
-            .subject(subject)
-            .upn(subject)
-            .groups(Set.of(group))
-            .expiresIn(Duration.ofHours(12))
-            .sign(io.smallrye.jwt.util.KeyUtils.decodePrivateKey(key)));
+    awaitReady(() -> system.startInfra(process), what, SystemProcesses.INFRA_TIMEOUT);
+    console.ok();
+  }
+
+  private void startService(SystemProcesses system, AtsService service) {
+    int port = system.ports().of(service);
+    console.step("Starting " + service.shortName() + " on port " + port);
+    ManagedProcess process = system.service(service);
+    boolean running = process.alive();
+    if (!running) {
+      refuseTakenPort(port, service.portVariable());
+      if (!Files.isRegularFile(service.jar(settings.root()))) {
+        throw new Console.Failure(
+            service.jar(settings.root()) + " is missing: the build did not package it.");
+      }
+    }
+    awaitReady(
+        () -> system.startService(process, service),
+        service.shortName(),
+        SystemProcesses.SERVICE_TIMEOUT);
+    if (running) {
+      console.ok("already running");
+    } else {
+      console.ok();
+    }
+  }
+
+  private static void refuseTakenPort(int port, String variable) {
+    if (ManagedProcess.portInUse(port)) {
+      throw new Console.Failure(
+          "Port " + port + " is taken by another program; stop it or set " + variable + ".");
+    }
+  }
+
+  private static void awaitReady(Runnable start, String what, Duration timeout) {
+    try {
+      start.run();
+    } catch (ManagedProcess.NotReadyException e) {
+      throw new Console.Failure(
+          e.exited()
+              ? what + " exited."
+              : what + " did not become ready within " + timeout.toSeconds() + " s.",
+          e.process().log());
+    }
+  }
+
+  // --- build
+  // --------------------------------------------------------------------------------------
+
+  private void build() throws IOException, InterruptedException {
+    Optional<String> why = whyBuild(settings.root());
+    if (why.isEmpty()) {
+      return;
+    }
+    console.step(
+        "Building (./mvnw package, tests skipped; the first build downloads dependencies)");
+    Path log = settings.logs().resolve("build.log");
+    List<String> command = new ArrayList<>();
+    if (ManagedProcess.WINDOWS) {
+      command.addAll(List.of("cmd.exe", "/c", settings.root().resolve("mvnw.cmd").toString()));
+    } else {
+      command.addAll(List.of("sh", settings.root().resolve("mvnw").toString()));
+    }
+    command.addAll(List.of("-B", "-q", "package", "-DskipTests", "-Dspotless.check.skip=true"));
+    Process process =
+        new ProcessBuilder(command)
+            .directory(settings.root().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    process.getOutputStream().close();
+    if (process.waitFor() != 0) {
+      throw new Console.Failure("The build failed.", log);
+    }
+    console.ok(why.get());
+  }
+
+  /**
+   * Why the services must be built first (a jar missing, or older than a pom or a main source of
+   * the service or of support/), or nothing.
+   */
+  public static Optional<String> whyBuild(Path root) throws IOException {
+    List<Path> shared = new ArrayList<>(List.of(root.resolve("pom.xml")));
+    try (Stream<Path> modules = Files.list(root.resolve("support"))) {
+      modules
+          .filter(Files::isDirectory)
+          .sorted()
+          .forEach(m -> shared.addAll(List.of(m.resolve("pom.xml"), m.resolve("src/main"))));
+    }
+    for (AtsService service : AtsService.values()) {
+      Path jar = service.jar(root);
+      if (!Files.isRegularFile(jar)) {
+        return Optional.of(service.module() + " was not packaged yet");
+      }
+      FileTime built = Files.getLastModifiedTime(jar);
+      List<Path> inputs = new ArrayList<>(shared);
+      inputs.add(root.resolve(service.module()).resolve("pom.xml"));
+      inputs.add(root.resolve(service.module()).resolve("src/main"));
+      for (Path input : inputs) {
+        Optional<Path> newer = newerFile(input, built);
+        if (newer.isPresent()) {
+          return Optional.of(root.relativize(newer.get()) + " changed");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Path> newerFile(Path input, FileTime than) throws IOException {
+    if (!Files.exists(input)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> files = Files.walk(input)) {
+      return files
+          .filter(
+              f ->
+                  !f.toString()
+                      .contains(java.io.File.separator + "target" + java.io.File.separator))
+          .filter(Files::isRegularFile)
+          .filter(
+              f -> {
+                try {
+                  return Files.getLastModifiedTime(f).compareTo(than) > 0;
+                } catch (IOException e) {
+                  return false;
+                }
+              })
+          .findFirst();
+    }
+  }
+
+  // --- down -------------------------------------------------------------------------------------
+
+  private int down() throws IOException {
+    SystemProcesses system = settings.processes();
+    List<ManagedProcess> processes = new ArrayList<>();
+    List<AtsService> services = new ArrayList<>(Arrays.asList(AtsService.values()));
+    java.util.Collections.reverse(services);
+    services.forEach(s -> processes.add(system.service(s)));
+    processes.add(system.smtp(settings.mail()));
+    processes.add(system.kafka());
+    processes.add(system.postgres());
+    for (ManagedProcess process : processes) {
+      if (Files.exists(settings.pids().resolve(process.name() + ".pid"))) {
+        console.step("Stopping " + process.name());
+        boolean graceful = process.stop(STOP_GRACE);
+        console.ok(graceful ? null : "did not stop in 30 s; killed");
+      }
+    }
+    stopOrphanedPostgres();
+    console
+        .out()
+        .println("Stopped. Data kept in .ats/data (delete that folder for a fresh start).");
+    return OK;
+  }
+
+  /** A PostgreSQL server whose JVM was killed hard keeps running: stop it by its own pid file. */
+  private void stopOrphanedPostgres() throws IOException {
+    Path pidFile = settings.data().resolve("postgres").resolve("postmaster.pid");
+    if (!Files.isRegularFile(pidFile)) {
+      return;
+    }
+    List<String> lines = Files.readAllLines(pidFile);
+    long pid;
+    try {
+      pid = Long.parseLong(lines.isEmpty() ? "" : lines.get(0).trim());
+    } catch (NumberFormatException e) {
+      return;
+    }
+    Optional<ProcessHandle> server =
+        ProcessHandle.of(pid)
+            .filter(ProcessHandle::isAlive)
+            // after a reboot the pid may belong to anything else: only a postgres is ours
+            .filter(
+                p ->
+                    p.info()
+                        .command()
+                        .map(c -> c.toLowerCase(Locale.ROOT).contains("postgres"))
+                        .orElse(false));
+    if (server.isEmpty()) {
+      return;
+    }
+    console.step("Stopping the orphaned PostgreSQL server (pid " + pid + ")");
+    ProcessHandle postmaster = server.get();
+    if (!fastShutdown(pid)) {
+      postmaster.destroy();
+    }
+    try {
+      postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      console.ok();
+    } catch (Exception e) {
+      postmaster.destroyForcibly();
+      console.ok("did not stop in 30 s; killed");
+    }
+  }
+
+  /** SIGINT, PostgreSQL's fast shutdown (SIGTERM would wait for every client to leave). */
+  private static boolean fastShutdown(long pid) {
+    if (ManagedProcess.WINDOWS) {
+      return false;
+    }
+    try {
+      return new ProcessBuilder("kill", "-INT", String.valueOf(pid)).start().waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  // --- status, logs, mail -----------------------------------------------------------------------
+
+  private int status() {
+    SystemProcesses system = settings.processes();
+    SystemProcesses.Ports ports = system.ports();
+    PrintStream out = console.out();
+    row(out, system.postgres(), ports.postgres(), null, system);
+    row(out, system.kafka(), ports.kafka(), null, system);
+    row(out, system.smtp(settings.mail()), ports.smtp(), null, system);
+    for (AtsService service : AtsService.values()) {
+      row(out, system.service(service), ports.of(service), service, system);
+    }
+    return OK;
+  }
+
+  private static void row(
+      PrintStream out,
+      ManagedProcess process,
+      int port,
+      AtsService service,
+      SystemProcesses system) {
+    String state;
+    Optional<Long> pid = process.pid();
+    if (pid.isPresent()) {
+      boolean ready = service == null ? process.readyFileWritten() : system.ready(service);
+      state = "running (pid " + pid.get() + "), " + (ready ? "ready" : "not ready");
+    } else if (ManagedProcess.portInUse(port)) {
+      state = "stopped (port taken by another program)";
+    } else {
+      state = "stopped";
+    }
+    out.printf("  %-14s %-6s %s%n", process.name(), port, state);
+  }
+
+  private int logs(List<String> args) throws IOException, InterruptedException {
+    if (args.isEmpty()) {
+      console
+          .err()
+          .println(
+              "usage: " + settings.command() + " logs NAME   (" + String.join(", ", names()) + ")");
+      return USAGE;
+    }
+    String name = args.get(0);
+    Path log = settings.logs().resolve(name + ".log");
+    if (!name.matches("[A-Za-z0-9_-]+") || !Files.isRegularFile(log)) {
+      console.err().println("no log for '" + name + "' in " + settings.logs());
+      return FAILED;
+    }
+    follow(log, console.out());
+    return OK;
+  }
+
+  /** Prints the last 200 lines, then what is appended, like {@code tail -n 200 -F}, until ^C. */
+  private static void follow(Path log, PrintStream out) throws IOException, InterruptedException {
+    long position = 0;
+    try (RandomAccessFile in = new RandomAccessFile(log.toFile(), "r")) {
+      long length = in.length();
+      position = Math.max(0, length - 1024 * 1024);
+      in.seek(position);
+      byte[] bytes = new byte[(int) (length - position)];
+      in.readFully(bytes);
+      String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+      int from = Math.max(0, lines.length - 201);
+      out.print(String.join("\n", Arrays.asList(lines).subList(from, lines.length)));
+      out.flush();
+      position = length;
+    }
+    byte[] buffer = new byte[64 * 1024];
+    while (!out.checkError()) {
+      if (Files.exists(log)) {
+        try (RandomAccessFile in = new RandomAccessFile(log.toFile(), "r")) {
+          if (in.length() < position) {
+            position = 0; // a fresh log: the process was started again
+          }
+          in.seek(position);
+          int read;
+          while ((read = in.read(buffer)) > 0) {
+            out.write(buffer, 0, read);
+            position += read;
+          }
+          out.flush();
+        }
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private int mail() throws IOException {
+    Path dir = settings.mail();
+    List<Path> files = new ArrayList<>();
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> list = Files.list(dir)) {
+        list.filter(f -> f.getFileName().toString().endsWith(".eml")).forEach(files::add);
+      }
+    }
+    if (files.isEmpty()) {
+      console.err().println("No mail yet (" + dir + " is empty).");
+      return OK;
+    }
+    files.sort(
+        Comparator.comparing(LocalStack::modified)
+            .thenComparing(f -> f.getFileName().toString())
+            .reversed());
+    Session session = Session.getInstance(new Properties());
+    for (Path file : files.subList(0, Math.min(50, files.size()))) {
+      String to = "";
+      String subject = "";
+      try (InputStream in = Files.newInputStream(file)) {
+        MimeMessage message = new MimeMessage(session, in);
+        to =
+            Optional.ofNullable(message.getRecipients(Message.RecipientType.TO))
+                .map(
+                    all ->
+                        Arrays.stream(all)
+                            .map(
+                                a ->
+                                    a instanceof InternetAddress
+                                        ? ((InternetAddress) a).toUnicodeString()
+                                        : a.toString())
+                            .collect(Collectors.joining(", ")))
+                .orElse("");
+        subject = Optional.ofNullable(message.getSubject()).orElse("");
+      } catch (jakarta.mail.MessagingException e) {
+        subject = "(unreadable: " + e.getMessage() + ")";
+      }
+      console.out().println(file.getFileName() + "  " + to + "  " + subject);
+    }
+    return OK;
+  }
+
+  private static FileTime modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
+    }
+  }
+
+  // --- token, keys, demo ------------------------------------------------------------------------
+
+  private int token(List<String> args) throws Exception {
+    if (args.isEmpty() || !DevKeys.GROUPS.contains(args.get(0))) {
+      console
+          .err()
+          .println(
+              "usage: "
+                  + settings.command()
+                  + " token recruiter|hiring-manager|integration [SUBJECT]");
+      return USAGE;
+    }
+    if (!Files.isRegularFile(DevKeys.privateKey(settings.keys()))) {
+      console.err().println("no dev key yet: run " + settings.command() + " up first");
+      return FAILED;
+    }
+    String group = args.get(0);
+    String subject = args.size() > 1 ? args.get(1) : group + "@ats.local";
+    console.out().println(DevKeys.token(settings.keys(), group, subject));
+    return OK;
+  }
+
+  private int keys(List<String> args) throws Exception {
+    Path dir = args.isEmpty() ? settings.keys() : Path.of(args.get(0));
+    boolean made = DevKeys.ensure(dir);
+    console.out().println((made ? "dev key pair written to " : "dev key pair kept in ") + dir);
+    return OK;
+  }
+
+  private int demo() throws Exception {
+    SystemProcesses system = settings.processes();
+    if (!system.ready(AtsService.GATEWAY)) {
+      console.err().println("The gateway is not up: run " + settings.command() + " up first.");
+      return FAILED;
+    }
+    if (!Files.isRegularFile(DevKeys.privateKey(settings.keys()))) {
+      console.err().println("no dev key yet: run " + settings.command() + " up first");
+      return FAILED;
+    }
+    String token = DevKeys.token(settings.keys(), "recruiter", "recruiter@ats.local");
+    String gateway = "http://localhost:" + system.ports().of(AtsService.GATEWAY);
+    new Demo(system.url(AtsService.GATEWAY), token).run(console);
+    PrintStream out = console.out();
+    out.println();
+    out.println(
+        console.green + console.bold + "Demo data loaded." + console.reset + " Look around:");
+    out.println(
+        "  Swagger UI:  "
+            + gateway
+            + "/q/swagger-ui   (Authorize with the output of "
+            + settings.command()
+            + " token recruiter)");
+    out.println("  Open roles:  curl -s " + gateway + "/api/v1/roles");
+    out.println("  Mail sent:   " + settings.command() + " mail");
+    return OK;
   }
 }
