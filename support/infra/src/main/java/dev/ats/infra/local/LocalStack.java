@@ -11,9 +11,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,9 +122,9 @@ public final class LocalStack {
     try {
       switch (command) {
         case "up":
-          return stack.up();
+          return stack.alone(stack::up);
         case "down":
-          return stack.down();
+          return stack.alone(stack::down);
         case "status":
           return stack.status();
         case "logs":
@@ -152,6 +155,42 @@ public final class LocalStack {
     } catch (Exception e) {
       console.failed(new Console.Failure(e.toString()));
       return FAILED;
+    }
+  }
+
+  private interface Command {
+    int run() throws Exception;
+  }
+
+  /**
+   * Runs {@code up} or {@code down} while no other does: two at once would each start (or stop) the
+   * same processes and lose track of some.
+   */
+  private int alone(Command command) throws Exception {
+    Files.createDirectories(settings.state());
+    try (FileChannel channel =
+            FileChannel.open(
+                settings.state().resolve("launcher.lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock = tryLock(channel)) {
+      if (lock == null) {
+        throw new Console.Failure(
+            "Another "
+                + settings.command()
+                + " up or down is running on "
+                + settings.state()
+                + "; wait until it is done.");
+      }
+      return command.run();
+    }
+  }
+
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      return null; // held by this JVM
     }
   }
 
@@ -208,25 +247,57 @@ public final class LocalStack {
     console.step("Preparing the dev JWT key pair (.ats/keys)");
     console.ok(DevKeys.ensure(settings.keys()) ? "new" : "kept");
 
-    startInfra(
-        system, system.postgres(), "PostgreSQL", ports.postgres(), StackSettings.PG_PORT, null);
-    startInfra(
-        system,
-        system.kafka(),
-        "Kafka",
-        ports.kafka(),
-        StackSettings.KAFKA_PORT,
-        new int[] {ports.kafkaController()});
-    startInfra(
-        system,
-        system.smtp(settings.mail()),
-        "the SMTP sink",
-        ports.smtp(),
-        StackSettings.SMTP_PORT,
-        null);
-    for (AtsService service : AtsService.values()) {
-      startService(system, service);
+    ManagedProcess postgres = system.postgres();
+    if (!postgres.alive()) {
+      stopOrphanedPostgres(); // its JVM was killed hard: it would hold the port and the data
     }
+    // The services need PostgreSQL and Kafka, not each other: the infrastructure starts at once,
+    // then the services, as many at a time as there are pairs of cores (one JVM's start-up keeps
+    // about two busy, so on two cores they start one after another).
+    startTogether(
+        List.of(
+            new Piece(
+                postgres,
+                "PostgreSQL",
+                ports.postgres(),
+                Map.of(ports.postgres(), StackSettings.PG_PORT),
+                p -> p.awaitReadyFile(SystemProcesses.INFRA_TIMEOUT),
+                SystemProcesses.INFRA_TIMEOUT),
+            new Piece(
+                system.kafka(),
+                "Kafka",
+                ports.kafka(),
+                Map.of(
+                    ports.kafka(),
+                    StackSettings.KAFKA_PORT,
+                    ports.kafkaController(),
+                    StackSettings.KAFKA_CONTROLLER_PORT),
+                p -> p.awaitReadyFile(SystemProcesses.INFRA_TIMEOUT),
+                SystemProcesses.INFRA_TIMEOUT),
+            new Piece(
+                system.smtp(settings.mail()),
+                "the SMTP sink",
+                ports.smtp(),
+                Map.of(ports.smtp(), StackSettings.SMTP_PORT),
+                p -> p.awaitReadyFile(SystemProcesses.INFRA_TIMEOUT),
+                SystemProcesses.INFRA_TIMEOUT)),
+        3);
+    List<Piece> services = new ArrayList<>();
+    for (AtsService service : AtsService.values()) {
+      if (!Files.isRegularFile(service.jar(settings.root()))) {
+        throw new Console.Failure(
+            service.jar(settings.root()) + " is missing: the build did not package it.");
+      }
+      services.add(
+          new Piece(
+              system.service(service),
+              service.shortName(),
+              ports.of(service),
+              Map.of(ports.of(service), service.portVariable()),
+              p -> p.awaitReady(() -> system.ready(service), SystemProcesses.SERVICE_TIMEOUT),
+              SystemProcesses.SERVICE_TIMEOUT));
+    }
+    startTogether(services, Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 
     PrintStream out = console.out();
     String c = settings.command();
@@ -265,52 +336,43 @@ public final class LocalStack {
     return OK;
   }
 
-  private void startInfra(
-      SystemProcesses system,
+  /**
+   * One process of {@code up}: what it is called in the progress output, its ports (and the
+   * variable that moves each), and how to wait until it is ready.
+   */
+  private record Piece(
       ManagedProcess process,
       String what,
       int port,
-      String portVariable,
-      int[] alsoPorts) {
-    console.step("Starting " + what + " on port " + port);
-    if (process.alive()) {
-      awaitReady(
-          () -> process.awaitReadyFile(SystemProcesses.INFRA_TIMEOUT),
-          what,
-          SystemProcesses.INFRA_TIMEOUT);
-      console.ok("already running");
-      return;
-    }
-    refuseTakenPort(port, portVariable);
-    if (alsoPorts != null) {
-      for (int other : alsoPorts) {
-        refuseTakenPort(other, StackSettings.KAFKA_CONTROLLER_PORT);
-      }
-    }
-    awaitReady(() -> system.startInfra(process), what, SystemProcesses.INFRA_TIMEOUT);
-    console.ok();
-  }
+      Map<Integer, String> ports,
+      java.util.function.Consumer<ManagedProcess> awaitReady,
+      Duration timeout) {}
 
-  private void startService(SystemProcesses system, AtsService service) {
-    int port = system.ports().of(service);
-    console.step("Starting " + service.shortName() + " on port " + port);
-    ManagedProcess process = system.service(service);
-    boolean running = process.alive();
-    if (!running) {
-      refuseTakenPort(port, service.portVariable());
-      if (!Files.isRegularFile(service.jar(settings.root()))) {
-        throw new Console.Failure(
-            service.jar(settings.root()) + " is missing: the build did not package it.");
+  /**
+   * Starts {@code pieces}, {@code atOnce} at a time, one progress step per piece while waiting for
+   * it. Ports are checked before anything starts.
+   */
+  private void startTogether(List<Piece> pieces, int atOnce) {
+    List<Piece> running = new ArrayList<>();
+    for (Piece piece : pieces) {
+      if (piece.process().alive()) {
+        running.add(piece);
+      } else {
+        piece.ports().forEach(LocalStack::refuseTakenPort);
       }
     }
-    awaitReady(
-        () -> system.startService(process, service),
-        service.shortName(),
-        SystemProcesses.SERVICE_TIMEOUT);
-    if (running) {
-      console.ok("already running");
-    } else {
-      console.ok();
+    for (int from = 0; from < pieces.size(); from += atOnce) {
+      List<Piece> batch = pieces.subList(from, Math.min(pieces.size(), from + atOnce));
+      for (Piece piece : batch) {
+        if (!running.contains(piece)) {
+          piece.process().start();
+        }
+      }
+      for (Piece piece : batch) {
+        console.step("Starting " + piece.what() + " on port " + piece.port());
+        awaitReady(() -> piece.awaitReady().accept(piece.process()), piece.what(), piece.timeout());
+        console.ok(running.contains(piece) ? "already running" : null);
+      }
     }
   }
 
@@ -366,13 +428,15 @@ public final class LocalStack {
 
   /**
    * Why the services must be built first (a jar missing, or older than a pom or a main source of
-   * the service or of support/), or nothing.
+   * the service or of the support modules it runs with), or nothing.
    */
   public static Optional<String> whyBuild(Path root) throws IOException {
     List<Path> shared = new ArrayList<>(List.of(root.resolve("pom.xml")));
     try (Stream<Path> modules = Files.list(root.resolve("support"))) {
       modules
           .filter(Files::isDirectory)
+          // ats-infra is test scope for the services (the wrapper rebuilds it for the launcher)
+          .filter(m -> !m.getFileName().toString().equals("infra"))
           .sorted()
           .forEach(m -> shared.addAll(List.of(m.resolve("pom.xml"), m.resolve("src/main"))));
     }
@@ -445,30 +509,11 @@ public final class LocalStack {
 
   /** A PostgreSQL server whose JVM was killed hard keeps running: stop it by its own pid file. */
   private void stopOrphanedPostgres() throws IOException {
-    Path pidFile = settings.data().resolve("postgres").resolve("postmaster.pid");
-    if (!Files.isRegularFile(pidFile)) {
-      return;
-    }
-    List<String> lines = Files.readAllLines(pidFile);
-    long pid;
-    try {
-      pid = Long.parseLong(lines.isEmpty() ? "" : lines.get(0).trim());
-    } catch (NumberFormatException e) {
-      return;
-    }
-    Optional<ProcessHandle> server =
-        ProcessHandle.of(pid)
-            .filter(ProcessHandle::isAlive)
-            // after a reboot the pid may belong to anything else: only a postgres is ours
-            .filter(
-                p ->
-                    p.info()
-                        .command()
-                        .map(c -> c.toLowerCase(Locale.ROOT).contains("postgres"))
-                        .orElse(false));
+    Optional<ProcessHandle> server = orphanedPostgres();
     if (server.isEmpty()) {
       return;
     }
+    long pid = server.get().pid();
     console.step("Stopping the orphaned PostgreSQL server (pid " + pid + ")");
     ProcessHandle postmaster = server.get();
     if (!fastShutdown(pid)) {
@@ -480,6 +525,31 @@ public final class LocalStack {
     } catch (Exception e) {
       postmaster.destroyForcibly();
       console.ok("did not stop in 30 s; killed");
+    }
+  }
+
+  /**
+   * The PostgreSQL server of {@code .ats/data/postgres}, by the pid file it keeps there, if it runs
+   * although its JVM does not (that JVM was killed hard).
+   */
+  private Optional<ProcessHandle> orphanedPostgres() throws IOException {
+    Path pidFile = settings.data().resolve("postgres").resolve("postmaster.pid");
+    if (!Files.isRegularFile(pidFile)) {
+      return Optional.empty();
+    }
+    List<String> lines = Files.readAllLines(pidFile);
+    try {
+      return ProcessHandle.of(Long.parseLong(lines.isEmpty() ? "" : lines.get(0).trim()))
+          .filter(ProcessHandle::isAlive)
+          // after a reboot the pid may belong to anything else: only a postgres is ours
+          .filter(
+              p ->
+                  p.info()
+                      .command()
+                      .map(c -> c.toLowerCase(Locale.ROOT).contains("postgres"))
+                      .orElse(false));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
     }
   }
 
@@ -500,11 +570,25 @@ public final class LocalStack {
 
   // --- status, logs, mail -----------------------------------------------------------------------
 
-  private int status() {
+  private int status() throws IOException {
     SystemProcesses system = settings.processes();
     SystemProcesses.Ports ports = system.ports();
     PrintStream out = console.out();
-    row(out, system.postgres(), ports.postgres(), null, system);
+    ManagedProcess postgres = system.postgres();
+    Optional<ProcessHandle> orphan = postgres.alive() ? Optional.empty() : orphanedPostgres();
+    if (orphan.isPresent()) {
+      out.printf(
+          "  %-14s %-6s %s%n",
+          postgres.name(),
+          ports.postgres(),
+          "stopped, but its server still runs (pid "
+              + orphan.get().pid()
+              + "; "
+              + settings.command()
+              + " down or up stops it)");
+    } else {
+      row(out, postgres, ports.postgres(), null, system);
+    }
     row(out, system.kafka(), ports.kafka(), null, system);
     row(out, system.smtp(settings.mail()), ports.smtp(), null, system);
     for (AtsService service : AtsService.values()) {

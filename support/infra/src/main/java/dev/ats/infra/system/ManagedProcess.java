@@ -207,7 +207,8 @@ public final class ManagedProcess {
 
   /**
    * Stops the process gracefully (its ready file deleted, SIGTERM), waiting up to {@code grace};
-   * then kills it. Forgets its pid file.
+   * then kills it. Forgets its pid file. A process it did not start (or does not find by its pid
+   * file) is left alone.
    *
    * @return false if it had to be killed
    */
@@ -232,8 +233,15 @@ public final class ManagedProcess {
         p.destroyForcibly();
         waitFor(p, Duration.ofSeconds(30));
       }
+      if (readyFile != null) {
+        deleteQuietly(readyFile);
+      }
     }
-    forget();
+    // A pid file that names no process of ours is stale. Its ready file stays: if another process
+    // of that name runs (a pid file lost), deleting it would stop what this did not start.
+    if (pidFile != null) {
+      deleteQuietly(pidFile);
+    }
     return graceful;
   }
 
@@ -245,15 +253,6 @@ public final class ManagedProcess {
               p.destroyForcibly();
               waitFor(p, Duration.ofSeconds(30));
             });
-  }
-
-  private void forget() {
-    if (pidFile != null) {
-      deleteQuietly(pidFile);
-    }
-    if (readyFile != null) {
-      deleteQuietly(readyFile);
-    }
   }
 
   private static void waitFor(ProcessHandle process, Duration timeout) {

@@ -196,6 +196,22 @@ class LocalStackTest {
   }
 
   @Test
+  void shouldRefuseToRunWhileAnotherUpOrDownRuns() throws Exception {
+    Files.createDirectories(root.resolve(".ats"));
+    try (java.nio.channels.FileChannel channel =
+            java.nio.channels.FileChannel.open(
+                root.resolve(".ats/launcher.lock"),
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock held = channel.lock()) {
+      assertThat(ats("down")).isEqualTo(1);
+      assertThat(err()).contains("Another ./ats up or down is running");
+      assertThat(ats("up")).isEqualTo(1);
+    }
+    assertThat(ats("down")).isZero();
+  }
+
+  @Test
   void shouldStopNothingWhenNothingWasStarted() {
     assertThat(ats("down")).isZero();
     assertThat(out()).doesNotContain("Stopping").contains("Stopped. Data kept in .ats/data");
