@@ -114,6 +114,23 @@ public final class LocalStack {
         new Console(out, err, false));
   }
 
+  /**
+   * The environment that puts the local stack on {@code ports}: {@code ATS_PG_PORT}, {@code
+   * ATS_KAFKA_PORT}, {@code ATS_KAFKA_CONTROLLER_PORT}, {@code ATS_SMTP_PORT} and each service's
+   * {@code ATS_<NAME>_PORT}.
+   */
+  public static Map<String, String> portEnvironment(SystemProcesses.Ports ports) {
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    env.put(StackSettings.PG_PORT, String.valueOf(ports.postgres()));
+    env.put(StackSettings.KAFKA_PORT, String.valueOf(ports.kafka()));
+    env.put(StackSettings.KAFKA_CONTROLLER_PORT, String.valueOf(ports.kafkaController()));
+    env.put(StackSettings.SMTP_PORT, String.valueOf(ports.smtp()));
+    for (AtsService service : AtsService.values()) {
+      env.put(service.portVariable(), String.valueOf(ports.of(service)));
+    }
+    return env;
+  }
+
   /** Runs one command; returns its exit code. */
   static int run(String[] args, StackSettings settings, Console console) {
     LocalStack stack = new LocalStack(settings, console);

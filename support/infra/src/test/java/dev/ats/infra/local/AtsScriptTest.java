@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.ats.infra.system.AtsService;
 import dev.ats.infra.system.ManagedProcess;
 import dev.ats.infra.system.SystemProcesses;
 import java.io.File;
@@ -91,13 +90,7 @@ class AtsScriptTest {
     Files.writeString(root.resolve(".ats/infra.classpath"), dependencies);
 
     env.put("JAVA_HOME", System.getProperty("java.home"));
-    env.put("ATS_PG_PORT", String.valueOf(SystemProcesses.freePort()));
-    env.put("ATS_KAFKA_PORT", String.valueOf(SystemProcesses.freePort()));
-    env.put("ATS_KAFKA_CONTROLLER_PORT", String.valueOf(SystemProcesses.freePort()));
-    env.put("ATS_SMTP_PORT", String.valueOf(SystemProcesses.freePort()));
-    for (AtsService service : AtsService.values()) {
-      env.put(service.portVariable(), String.valueOf(SystemProcesses.freePort()));
-    }
+    env.putAll(LocalStack.portEnvironment(SystemProcesses.Ports.free()));
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ats.infra.system.AtsService;
 import dev.ats.infra.system.SystemProcesses;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -38,13 +37,7 @@ class LocalStackTest {
 
   @BeforeEach
   void freePorts() {
-    env.put("ATS_PG_PORT", String.valueOf(SystemProcesses.freePort()));
-    env.put("ATS_KAFKA_PORT", String.valueOf(SystemProcesses.freePort()));
-    env.put("ATS_KAFKA_CONTROLLER_PORT", String.valueOf(SystemProcesses.freePort()));
-    env.put("ATS_SMTP_PORT", String.valueOf(SystemProcesses.freePort()));
-    for (AtsService service : AtsService.values()) {
-      env.put(service.portVariable(), String.valueOf(SystemProcesses.freePort()));
-    }
+    env.putAll(LocalStack.portEnvironment(SystemProcesses.Ports.free()));
   }
 
   private int ats(String... args) {
