@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ats.infra.local.LocalStack;
+import dev.ats.infra.local.StackUp;
 import dev.ats.infra.system.AtsService;
 import dev.ats.infra.system.ManagedProcess;
 import dev.ats.infra.system.SystemProcesses;
@@ -70,7 +71,7 @@ class LocalStackSystemTest {
 
   @Test
   void shouldStartTheStackShowItLoadTheDemoAndStopEverythingItStarted() throws Exception {
-    assertThat(LocalStack.whyBuild(ROOT))
+    assertThat(StackUp.whyBuild(ROOT))
         .as("the services are packaged and newer than their sources (./mvnw package)")
         .isEmpty();
     Map<String, Integer> ports = new HashMap<>();

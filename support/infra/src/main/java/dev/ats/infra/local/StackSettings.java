@@ -26,6 +26,20 @@ record StackSettings(Path root, Path state, Map<String, String> env, String comm
   static final String KAFKA_CONTROLLER_PORT = "ATS_KAFKA_CONTROLLER_PORT";
   static final String SMTP_PORT = "ATS_SMTP_PORT";
 
+  /** The variable that moves an infrastructure process's port. */
+  static String variableOf(String process) {
+    switch (process) {
+      case SystemProcesses.POSTGRES:
+        return PG_PORT;
+      case SystemProcesses.KAFKA:
+        return KAFKA_PORT;
+      case SystemProcesses.SMTP:
+        return SMTP_PORT;
+      default:
+        throw new IllegalArgumentException(process);
+    }
+  }
+
   /** Anonymous submits per address and window at the gateway, loosened locally (default 1000). */
   static final String ANONYMOUS_SUBMIT_LIMIT = "ATS_ANONYMOUS_SUBMIT_LIMIT";
 

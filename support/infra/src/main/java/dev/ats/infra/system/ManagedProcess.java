@@ -81,14 +81,6 @@ public final class ManagedProcess {
     return log;
   }
 
-  public List<String> command() {
-    return command;
-  }
-
-  public Map<String, String> environment() {
-    return environment;
-  }
-
   /**
    * Starts the process unless it already runs (started by this object, or found by its pid file).
    *

@@ -147,10 +147,6 @@ public final class SystemProcesses {
     this.extraEnvironment = extraEnvironment;
   }
 
-  public Layout layout() {
-    return layout;
-  }
-
   public Ports ports() {
     return layout.ports();
   }
