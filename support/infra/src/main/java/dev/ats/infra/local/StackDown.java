@@ -9,14 +9,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code ./ats down}: stops every process that {@code ./ats up} started and nothing else (found by
- * its pid file; SIGTERM, then SIGKILL after 30 s), then a PostgreSQL server whose JVM was killed
- * hard, by the {@code postmaster.pid} in its data folder.
+ * its pid file; SIGTERM, then SIGKILL after 30 s), the services before the infrastructure they use,
+ * then a PostgreSQL server whose JVM was killed hard, by the {@code postmaster.pid} in its data
+ * folder.
  */
 final class StackDown {
 
@@ -30,28 +38,54 @@ final class StackDown {
     this.console = console;
   }
 
-  /** Stops what {@code up} started, services first, then an orphaned PostgreSQL. */
+  /**
+   * Stops what {@code up} started: the services at once (they need nothing from each other), then
+   * the SMTP sink, Kafka and PostgreSQL at once; then an orphaned PostgreSQL.
+   */
   int run() throws IOException {
     SystemProcesses system = settings.processes();
-    List<ManagedProcess> processes = new ArrayList<>();
     List<AtsService> services = new ArrayList<>(Arrays.asList(AtsService.values()));
-    java.util.Collections.reverse(services);
-    services.forEach(s -> processes.add(system.service(s)));
-    processes.add(system.smtp(settings.mail()));
-    processes.add(system.kafka());
-    processes.add(system.postgres());
-    for (ManagedProcess process : processes) {
-      if (Files.exists(settings.pids().resolve(process.name() + ".pid"))) {
-        console.step("Stopping " + process.name());
-        boolean graceful = process.stop(STOP_GRACE);
-        console.ok(graceful ? null : "did not stop in 30 s; killed");
-      }
-    }
+    Collections.reverse(services);
+    List<ManagedProcess> first = new ArrayList<>();
+    services.forEach(s -> first.add(system.service(s)));
+    stop(first);
+    stop(List.of(system.smtp(settings.mail()), system.kafka(), system.postgres()));
     stopOrphanedPostgres();
     console
         .out()
         .println("Stopped. Data kept in .ats/data (delete that folder for a fresh start).");
     return LocalStack.OK;
+  }
+
+  /** Stops those of {@code processes} that have a pid file, together, one step each. */
+  private void stop(List<ManagedProcess> processes) {
+    ExecutorService stopping = Executors.newCachedThreadPool();
+    try {
+      Map<ManagedProcess, Future<Boolean>> stopped = new LinkedHashMap<>();
+      for (ManagedProcess process : processes) {
+        if (Files.exists(settings.pids().resolve(process.name() + ".pid"))) {
+          stopped.put(process, stopping.submit(() -> process.stop(STOP_GRACE)));
+        }
+      }
+      for (var entry : stopped.entrySet()) {
+        console.step("Stopping " + entry.getKey().name());
+        boolean graceful = join(entry.getValue());
+        console.ok(graceful ? null : "did not stop in " + STOP_GRACE.toSeconds() + " s; killed");
+      }
+    } finally {
+      stopping.shutdown();
+    }
+  }
+
+  private static boolean join(Future<Boolean> stop) {
+    try {
+      return stop.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Console.Failure("interrupted");
+    } catch (ExecutionException e) {
+      throw new Console.Failure("could not stop: " + e.getCause());
+    }
   }
 
   /** A PostgreSQL server whose JVM was killed hard keeps running: stop it by its own pid file. */
