@@ -2,43 +2,43 @@ package dev.ats.system;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.ats.infra.KafkaBroker;
+import dev.ats.infra.system.AtsService;
+import dev.ats.infra.system.ManagedProcess;
+import dev.ats.infra.system.SystemProcesses;
+import dev.ats.infra.system.SystemProcesses.InfraJvm;
+import dev.ats.infra.system.SystemProcesses.Layout;
+import dev.ats.infra.system.SystemProcesses.Ports;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The whole system, started once per test JVM: PostgreSQL and Kafka as separate processes (from
- * ats-infra's LocalStack, with this JVM's classpath), an SMTP sink (GreenMail) in this JVM, and the
- * four packaged services as separate JVMs, each on a free port.
+ * The whole system, started once per test JVM through ats-infra's {@link SystemProcesses}, the same
+ * code {@code ./ats up} uses: PostgreSQL and Kafka as separate processes (with this JVM's
+ * classpath), the four packaged services as separate JVMs, each on a free port. The SMTP sink is
+ * GreenMail in this JVM, so that the tests can read what it received and take it away.
  */
 final class SystemUnderTest {
 
   static final String JWT_ISSUER = "https://ats.test";
+  private static final Duration STOP_GRACE = Duration.ofSeconds(60);
   private static SystemUnderTest instance;
 
   final Path root;
   final Path work;
-  final int postgresPort = KafkaBroker.freePort();
-  final int kafkaPort = KafkaBroker.freePort();
-  final int kafkaControllerPort = KafkaBroker.freePort();
-  final int smtpPort = KafkaBroker.freePort();
-  final Map<String, Integer> servicePorts = new LinkedHashMap<>();
+  private final SystemProcesses system;
   private final ManagedProcess postgres;
   private final ManagedProcess kafka;
-  private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+  private final Map<AtsService, ManagedProcess> services = new EnumMap<>(AtsService.class);
   private GreenMail smtp;
 
   static synchronized SystemUnderTest get() {
@@ -59,146 +59,73 @@ final class SystemUnderTest {
           getClass().getClassLoader().getResourceAsStream("ats-test-only-keys/public.pem")) {
         Files.copy(in, publicKey);
       }
+      system =
+          new SystemProcesses(
+              new Layout(root, null, work, work, publicKey, JWT_ISSUER, Ports.free(), "192m"),
+              InfraJvm.currentClasspath(),
+              service -> SystemSettings.forService(service.shortName()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classpath = System.getProperty("java.class.path");
-    postgres =
-        new ManagedProcess(
-            "postgres",
-            List.of(
-                java,
-                "-Xmx96m",
-                "-cp",
-                classpath,
-                "dev.ats.infra.local.LocalStack",
-                "postgres",
-                work.resolve("postgres").toString(),
-                String.valueOf(postgresPort),
-                "roles",
-                "applications",
-                "notifications"),
-            Map.of(),
-            work.resolve("postgres.log"));
-    kafka =
-        new ManagedProcess(
-            "kafka",
-            List.of(
-                java,
-                "-Xmx512m",
-                "-cp",
-                classpath,
-                "dev.ats.infra.local.LocalStack",
-                "kafka",
-                work.resolve("kafka").toString(),
-                String.valueOf(kafkaPort),
-                String.valueOf(kafkaControllerPort)),
-            Map.of(),
-            work.resolve("kafka.log"));
-    servicePorts.put("roles", KafkaBroker.freePort());
-    servicePorts.put("applications", KafkaBroker.freePort());
-    servicePorts.put("notifications", KafkaBroker.freePort());
-    servicePorts.put("gateway", KafkaBroker.freePort());
-    Map<String, String> modules =
-        Map.of(
-            "roles", "roles-service",
-            "applications", "applications-service",
-            "notifications", "notifications-service",
-            "gateway", "api-gateway");
-    for (var entry : servicePorts.entrySet()) {
-      String name = entry.getKey();
-      Path jar = root.resolve(modules.get(name)).resolve("target/quarkus-app/quarkus-run.jar");
-      services.put(
-          name,
-          new ManagedProcess(
-              name,
-              List.of(java, "-Xmx192m", "-XX:+UseSerialGC", "-jar", jar.toString()),
-              environment(name, entry.getValue()),
-              work.resolve(name + ".log")));
+    postgres = system.postgres();
+    kafka = system.kafka();
+    for (AtsService service : AtsService.values()) {
+      services.put(service, system.service(service));
     }
-  }
-
-  private Map<String, String> environment(String name, int port) {
-    Map<String, String> env = new HashMap<>();
-    env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-    env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", work.resolve("jwt-public.pem").toString());
-    env.put("MP_JWT_VERIFY_ISSUER", JWT_ISSUER);
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
-    if (!name.equals("gateway")) {
-      env.put(
-          "QUARKUS_DATASOURCE_JDBC_URL",
-          "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + name);
-      env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-      env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-    }
-    if (name.equals("notifications")) {
-      env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-      env.put("QUARKUS_MAILER_PORT", String.valueOf(smtpPort));
-      env.put("QUARKUS_MAILER_MOCK", "false");
-    }
-    if (name.equals("gateway")) {
-      env.put("ATS_GATEWAY_ROUTES_ROLES", "http://127.0.0.1:" + servicePorts.get("roles"));
-      env.put(
-          "ATS_GATEWAY_ROUTES_APPLICATIONS",
-          "http://127.0.0.1:" + servicePorts.get("applications"));
-      env.put(
-          "ATS_GATEWAY_ROUTES_NOTIFICATIONS",
-          "http://127.0.0.1:" + servicePorts.get("notifications"));
-    }
-    env.putAll(SystemSettings.forService(name));
-    return env;
   }
 
   String kafkaBootstrapServers() {
-    return "127.0.0.1:" + kafkaPort;
+    return system.kafkaBootstrapServers();
   }
 
   String gateway() {
-    return "http://127.0.0.1:" + servicePorts.get("gateway");
+    return system.url(AtsService.GATEWAY);
   }
 
   String serviceUrl(String name) {
-    return "http://127.0.0.1:" + servicePorts.get(name);
+    return system.url(service(name));
   }
 
+  private static AtsService service(String name) {
+    return AtsService.named(name)
+        .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+  }
+
+  /** Fails with the process's last log lines if one exits or is not ready in time. */
   private void startAll() {
     postgres.start();
     kafka.start();
     startSmtp();
-    awaitPort(postgres, postgresPort);
-    awaitPort(kafka, kafkaPort);
-    for (String name : services.keySet()) {
-      startService(name);
+    system.startInfra(postgres);
+    system.startInfra(kafka);
+    for (AtsService service : AtsService.values()) {
+      startService(service.shortName());
     }
   }
 
   void startService(String name) {
-    ManagedProcess service = services.get(name);
-    service.start();
-    awaitReady(service, servicePorts.get(name));
+    AtsService service = service(name);
+    system.startService(services.get(service), service);
   }
 
   void killService(String name) {
-    services.get(name).kill();
+    services.get(service(name)).kill();
   }
 
   void stopKafka() {
-    kafka.stop();
+    kafka.stop(STOP_GRACE);
   }
 
   void startKafka() {
-    kafka.start();
-    awaitPort(kafka, kafkaPort);
+    system.startInfra(kafka);
   }
 
   void stopPostgres() {
-    postgres.stop();
+    postgres.stop(STOP_GRACE);
   }
 
   void startPostgres() {
-    postgres.start();
-    awaitPort(postgres, postgresPort);
+    system.startInfra(postgres);
   }
 
   /** Stops the SMTP sink; what it received so far stays counted in {@link #allMail}. */
@@ -212,17 +139,19 @@ final class SystemUnderTest {
 
   synchronized void startSmtp() {
     if (smtp == null) {
-      smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      smtp =
+          new GreenMail(
+              new ServerSetup(system.ports().smtp(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       smtp.start();
     }
   }
 
   /** Messages received by earlier SMTP sinks (before an outage). */
-  private final List<jakarta.mail.internet.MimeMessage> mail = new ArrayList<>();
+  private final List<MimeMessage> mail = new ArrayList<>();
 
   /** Every message any SMTP sink of this run received. */
-  synchronized List<jakarta.mail.internet.MimeMessage> allMail() {
-    List<jakarta.mail.internet.MimeMessage> all = new ArrayList<>(mail);
+  synchronized List<MimeMessage> allMail() {
+    List<MimeMessage> all = new ArrayList<>(mail);
     if (smtp != null) {
       all.addAll(List.of(smtp.getReceivedMessages()));
     }
@@ -230,72 +159,16 @@ final class SystemUnderTest {
   }
 
   boolean ready(String name) {
-    return status(servicePorts.get(name), "/q/health/ready") == 200;
-  }
-
-  static int status(int port, String path) {
-    try {
-      HttpResponse<Void> response =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                  .timeout(Duration.ofSeconds(5))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      return response.statusCode();
-    } catch (IOException e) {
-      return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
-  }
-
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-  private static void awaitReady(ManagedProcess process, int port) {
-    awaitCondition(process, () -> status(port, "/q/health/ready") == 200, Duration.ofSeconds(180));
-  }
-
-  private static void awaitPort(ManagedProcess process, int port) {
-    awaitCondition(
-        process,
-        () -> {
-          try (var socket = new java.net.Socket("127.0.0.1", port)) {
-            return true;
-          } catch (IOException e) {
-            return false;
-          }
-        },
-        Duration.ofSeconds(120));
-  }
-
-  private static void awaitCondition(
-      ManagedProcess process, java.util.function.BooleanSupplier condition, Duration timeout) {
-    try {
-      org.awaitility.Awaitility.await(process.name())
-          .atMost(timeout)
-          .pollInterval(Duration.ofMillis(250))
-          .until(
-              () -> {
-                if (!process.alive()) {
-                  throw new IllegalStateException(process.name() + " exited:\n" + process.tail());
-                }
-                return condition.getAsBoolean();
-              });
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new IllegalStateException(
-          process.name() + " not ready within " + timeout + ":\n" + process.tail(), e);
-    }
+    return system.ready(service(name));
   }
 
   private void stopAll() {
     List<ManagedProcess> all = new ArrayList<>(services.values());
-    java.util.Collections.reverse(all);
-    all.forEach(ManagedProcess::stop);
+    Collections.reverse(all);
+    all.forEach(p -> p.stop(STOP_GRACE));
     stopSmtp();
-    kafka.stop();
-    postgres.stop();
+    kafka.stop(STOP_GRACE);
+    postgres.stop(STOP_GRACE);
     System.out.println("system test logs: " + work);
   }
 }

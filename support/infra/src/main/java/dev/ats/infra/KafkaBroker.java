@@ -16,8 +16,11 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * A real Apache Kafka broker in KRaft mode (one node that is both broker and controller), run
- * in-process from the Maven artifacts. Tests embed it in their JVM; the local stack runs it in a
- * JVM of its own (see {@link dev.ats.infra.local.LocalKafka}).
+ * in-process from the Maven artifacts. Tests embed it in their JVM ({@link #startForTests()}, from
+ * {@link dev.ats.infra.test.AtsTestInfrastructure}); the local stack and the system tests run it in
+ * a JVM of its own ({@code LocalStack kafka}, see {@link dev.ats.infra.local.LocalStack} and {@link
+ * dev.ats.infra.system.SystemProcesses}). Either way it starts with every topic of the contract
+ * created as {@link Topics} defines it.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -45,7 +48,11 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  /** Formats {@code dataDirectory} if it is new, then starts the broker on the given ports. */
+  /**
+   * Formats {@code dataDirectory} if it is new, starts the broker on the given ports and makes it
+   * hold every topic of {@link Topics#ALL} with the contract's configuration before returning.
+   * Topics the contract does not name are still auto-created with 3 partitions on first use.
+   */
   public static KafkaBroker start(Path dataDirectory, int port, int controllerPort) {
     try {
       Files.createDirectories(dataDirectory);
@@ -75,7 +82,14 @@ public final class KafkaBroker implements AutoCloseable {
       KafkaRaftServer server =
           new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       server.startup();
-      return new KafkaBroker(server, port, null);
+      KafkaBroker broker = new KafkaBroker(server, port, null);
+      try {
+        Topics.ensure(broker.bootstrapServers());
+      } catch (RuntimeException e) {
+        broker.close();
+        throw e;
+      }
+      return broker;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

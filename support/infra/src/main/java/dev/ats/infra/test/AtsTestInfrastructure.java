@@ -2,6 +2,7 @@ package dev.ats.infra.test;
 
 import dev.ats.infra.KafkaBroker;
 import dev.ats.infra.PostgresServer;
+import dev.ats.infra.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +13,9 @@ import java.util.Map;
 
 /**
  * The one way every service's tests get their infrastructure: a real PostgreSQL server and a real
- * Kafka broker, started in the test JVM, once per JVM, with nothing installed beforehand.
+ * Kafka broker, started in the test JVM, once per JVM, with nothing installed beforehand. The
+ * broker holds every topic of the contract from the start, configured as {@link Topics} says (also
+ * an external broker: missing topics are created there).
  *
  * <p>Use it from one class per service:
  *
@@ -37,6 +40,7 @@ public class AtsTestInfrastructure implements QuarkusTestResourceLifecycleManage
 
   private static PostgresServer postgres;
   private static KafkaBroker kafka;
+  private static boolean externalTopicsEnsured;
 
   private String database;
   private boolean withKafka;
@@ -69,6 +73,10 @@ public class AtsTestInfrastructure implements QuarkusTestResourceLifecycleManage
   private static synchronized String kafkaBootstrapServers() {
     String external = System.getenv("ATS_TEST_KAFKA_BOOTSTRAP_SERVERS");
     if (external != null && !external.isBlank()) {
+      if (!externalTopicsEnsured) {
+        Topics.ensure(external);
+        externalTopicsEnsured = true;
+      }
       return external;
     }
     if (kafka == null) {
