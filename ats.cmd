@@ -23,7 +23,7 @@ if not exist "%STATE%\infra.classpath" goto build
 goto launch
 
 :build
-"%JAVA%" -XshowSettings:properties -version 2>&1 | findstr /r /c:"java.specification.version = 1\." /c:"java.specification.version = [0-9]$" /c:"java.specification.version = 1[0-6]$" >nul
+"%JAVA%" -XshowSettings:properties -version 2>&1 | findstr /r /c:"java.specification.version = 1\." /c:"java.specification.version = 9" /c:"java.specification.version = 1[0-6]" >nul
 if not errorlevel 1 (
   1>&2 echo A JDK 17 is needed: %JAVA% is older ^(set JAVA_HOME to a JDK 17 or newer^).
   exit /b 1

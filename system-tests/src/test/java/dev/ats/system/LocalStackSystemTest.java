@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ats.infra.local.LocalStack;
-import dev.ats.infra.local.StackUp;
 import dev.ats.infra.system.AtsService;
 import dev.ats.infra.system.ManagedProcess;
 import dev.ats.infra.system.SystemProcesses;
@@ -71,7 +70,7 @@ class LocalStackSystemTest {
 
   @Test
   void shouldStartTheStackShowItLoadTheDemoAndStopEverythingItStarted() throws Exception {
-    assertThat(StackUp.whyBuild(ROOT))
+    assertThat(LocalStack.whyBuild(ROOT))
         .as("the services are packaged and newer than their sources (./mvnw package)")
         .isEmpty();
     Map<String, Integer> ports = new HashMap<>();

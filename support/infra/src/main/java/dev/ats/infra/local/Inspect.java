@@ -29,15 +29,7 @@ import java.util.stream.Stream;
  * whether it is ready), {@code ./ats logs NAME} (the last 200 lines, then follow) and {@code ./ats
  * mail} (the newest 50 messages the SMTP sink kept: file, recipients, subject).
  */
-final class Inspect {
-
-  private final StackSettings settings;
-  private final Console console;
-
-  Inspect(StackSettings settings, Console console) {
-    this.settings = settings;
-    this.console = console;
-  }
+record Inspect(StackSettings settings, Console console) {
 
   int status() throws IOException {
     SystemProcesses system = settings.processes();

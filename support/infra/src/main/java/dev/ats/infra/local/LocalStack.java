@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -113,6 +114,14 @@ public final class LocalStack {
       env.put(service.portVariable(), String.valueOf(ports.of(service)));
     }
     return env;
+  }
+
+  /**
+   * Why {@code up} would build the services first (a package missing, or older than a pom or a main
+   * source of the service or the support modules it runs with), or nothing.
+   */
+  public static Optional<String> whyBuild(Path root) throws IOException {
+    return StackUp.whyBuild(root);
   }
 
   /** Runs one command; returns its exit code. */

@@ -26,17 +26,9 @@ import java.util.concurrent.Future;
  * then a PostgreSQL server whose JVM was killed hard, by the {@code postmaster.pid} in its data
  * folder.
  */
-final class StackDown {
+record StackDown(StackSettings settings, Console console) {
 
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-
-  private final StackSettings settings;
-  private final Console console;
-
-  StackDown(StackSettings settings, Console console) {
-    this.settings = settings;
-    this.console = console;
-  }
 
   /**
    * Stops what {@code up} started: the services at once (they need nothing from each other), then

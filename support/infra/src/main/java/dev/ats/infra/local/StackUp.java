@@ -21,15 +21,7 @@ import java.util.stream.Stream;
  * with its time, and prints where everything is. A process that exits or is not ready in time ends
  * it with the path and the last lines of its log.
  */
-public final class StackUp {
-
-  private final StackSettings settings;
-  private final Console console;
-
-  StackUp(StackSettings settings, Console console) {
-    this.settings = settings;
-    this.console = console;
-  }
+record StackUp(StackSettings settings, Console console) {
 
   /** Builds what is missing, starts what does not run, waits until all is ready. */
   int run() throws Exception {
@@ -224,7 +216,7 @@ public final class StackUp {
    * Why the services must be built first (a jar missing, or older than a pom or a main source of
    * the service or of the support modules it runs with), or nothing.
    */
-  public static Optional<String> whyBuild(Path root) throws IOException {
+  static Optional<String> whyBuild(Path root) throws IOException {
     List<Path> shared = new ArrayList<>(List.of(root.resolve("pom.xml")));
     try (Stream<Path> modules = Files.list(root.resolve("support"))) {
       modules
