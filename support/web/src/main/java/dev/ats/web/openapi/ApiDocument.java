@@ -71,6 +71,43 @@ public class ApiDocument implements OASFilter {
         });
     requireResponseMembers(api);
     addProblemSchemas(api);
+    untypeAlternatives(api);
+    dropUnused(api);
+  }
+
+  /**
+   * A schema that is one of several others ({@code anyOf}/{@code oneOf} of scalars, such as an
+   * answer that is a boolean, a number or a string) is not itself an object, whatever Java type
+   * documents it.
+   */
+  private static void untypeAlternatives(OpenAPI api) {
+    for (Schema schema : api.getComponents().getSchemas().values()) {
+      List<Schema> alternatives = schema.getAnyOf() != null ? schema.getAnyOf() : schema.getOneOf();
+      if (alternatives != null
+          && schema.getProperties() == null
+          && List.of(Schema.SchemaType.OBJECT).equals(schema.getType())
+          && alternatives.stream()
+              .noneMatch(
+                  a ->
+                      a.getRef() != null
+                          || a.getType() == null
+                          || a.getType().contains(Schema.SchemaType.OBJECT))) {
+        schema.setType(null);
+      }
+    }
+  }
+
+  /**
+   * Schemas nothing refers to go (SmallRye also documents the Java types it looked at on the way,
+   * such as Jackson's {@code JsonNode} behind a map of answers).
+   */
+  private static void dropUnused(OpenAPI api) {
+    Set<String> used = referenced(api, true, true);
+    for (String name : new ArrayList<>(api.getComponents().getSchemas().keySet())) {
+      if (!used.contains(name)) {
+        api.getComponents().removeSchema(name);
+      }
+    }
   }
 
   /** Where an operation is: its path and method. */
@@ -149,14 +186,6 @@ public class ApiDocument implements OASFilter {
     return operation.getSecurity() != null
         && operation.getSecurity().stream()
             .anyMatch(r -> r.getSchemes() == null || r.getSchemes().isEmpty());
-  }
-
-  /** True if {@code operation} may be called with {@code scheme}. */
-  static boolean accepts(Operation operation, String scheme) {
-    return operation.getSecurity() != null
-        && operation.getSecurity().stream()
-            .map(SecurityRequirement::getSchemes)
-            .anyMatch(s -> s != null && s.containsKey(scheme));
   }
 
   // --- scalars
@@ -281,35 +310,39 @@ public class ApiDocument implements OASFilter {
   // --- required members of responses -----------------------------------------------------------
 
   private static void requireResponseMembers(OpenAPI api) {
-    Set<String> requests = new HashSet<>();
-    Set<String> responses = new HashSet<>();
-    operations(
-        api,
-        (where, operation) -> {
-          if (operation.getRequestBody() != null) {
-            Schemas.referenced(api, operation.getRequestBody().getContent(), requests);
-          }
-          if (operation.getParameters() != null) {
-            operation
-                .getParameters()
-                .forEach(p -> Schemas.referenced(api, p.getSchema(), requests));
-          }
-          if (operation.getResponses() != null
-              && operation.getResponses().getAPIResponses() != null) {
-            operation
-                .getResponses()
-                .getAPIResponses()
-                .values()
-                .forEach(r -> Schemas.referenced(api, resolve(api, r).getContent(), responses));
-          }
-        });
-    responses.removeAll(requests);
+    Set<String> responses = referenced(api, false, true);
+    responses.removeAll(referenced(api, true, false));
     for (String name : responses) {
       Schema schema = api.getComponents().getSchemas().get(name);
       if (schema != null && schema.getProperties() != null && !schema.getProperties().isEmpty()) {
         schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
       }
     }
+  }
+
+  /** The component schemas the operations' requests (parameters, bodies) or responses refer to. */
+  private static Set<String> referenced(OpenAPI api, boolean requests, boolean responses) {
+    Set<String> names = new HashSet<>();
+    operations(
+        api,
+        (where, operation) -> {
+          if (requests && operation.getRequestBody() != null) {
+            Schemas.referenced(api, operation.getRequestBody().getContent(), names);
+          }
+          if (requests && operation.getParameters() != null) {
+            operation.getParameters().forEach(p -> Schemas.referenced(api, p.getSchema(), names));
+          }
+          if (responses
+              && operation.getResponses() != null
+              && operation.getResponses().getAPIResponses() != null) {
+            operation
+                .getResponses()
+                .getAPIResponses()
+                .values()
+                .forEach(r -> Schemas.referenced(api, resolve(api, r).getContent(), names));
+          }
+        });
+    return names;
   }
 
   static APIResponse resolve(OpenAPI api, APIResponse response) {

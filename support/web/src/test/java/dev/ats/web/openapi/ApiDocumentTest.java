@@ -84,6 +84,7 @@ class ApiDocumentTest {
     api.getComponents()
         .addSchema("PageThingView", page)
         .addSchema("Thing", thing)
+        .addSchema("JsonNode", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)))
         .addSchema(
             "UUID",
             OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).format("uuid"));
@@ -92,7 +93,7 @@ class ApiDocumentTest {
 
     assertThat(api.getComponents().getSchemas())
         .containsKeys("ThingPage", "Thing")
-        .doesNotContainKeys("PageThingView", "UUID");
+        .doesNotContainKeys("PageThingView", "UUID", "JsonNode");
     assertThat(
             list.getResponses()
                 .getAPIResponse("200")
