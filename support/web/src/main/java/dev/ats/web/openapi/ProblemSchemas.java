@@ -104,7 +104,7 @@ public final class ProblemSchemas {
             .type(List.of(Schema.SchemaType.INTEGER))
             .format("int32")
             .description("The HTTP status")
-            .example(404));
+            .examples(List.of(404)));
     properties.put("detail", string("What went wrong this time", "role 42 does not exist"));
     properties.put("instance", string("The request path", "/api/v1/roles/42"));
     properties.put(
@@ -154,7 +154,7 @@ public final class ProblemSchemas {
   private static Schema string(String description, String example) {
     Schema schema =
         OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).description(description);
-    return example == null ? schema : schema.example(example);
+    return example == null ? schema : schema.examples(List.of(example));
   }
 
   private static Schema strings(String description) {
