@@ -133,8 +133,12 @@ public class ReportRepository {
     List<Object[]> rows =
         em.createNativeQuery(
                 "select role_id, title, respond_by, status from role_copy"
-                    + " where role_id in (:ids)")
-            .setParameter("ids", roleIds)
+                    + " where role_id = any(cast(:ids as uuid[]))")
+            .setParameter(
+                "ids",
+                roleIds.stream()
+                    .map(UUID::toString)
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}")))
             .getResultList();
     for (Object[] r : rows) {
       UUID id = uuid(r[0]);
