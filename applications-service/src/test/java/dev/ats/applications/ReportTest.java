@@ -57,9 +57,10 @@ class ReportTest {
   void shouldComputeTheFunnelOfTheDataSetExactly() {
     Map<String, Object> funnel = report("funnel", WINDOW);
 
-    assertThat(funnel.get("from")).isEqualTo("2025-11-03T00:00:00Z");
-    assertThat(funnel.get("to")).isEqualTo("2025-11-07T00:00:00Z");
-    assertThat(funnel.get("roleId")).isNull();
+    Map<String, Object> window = cast(funnel.get("window"));
+    assertThat(window.get("from")).isEqualTo("2025-11-03T00:00:00Z");
+    assertThat(window.get("to")).isEqualTo("2025-11-07T00:00:00Z");
+    assertThat(window.get("roleId")).isNull();
     assertThat(funnel.get("computedAt")).isNotNull();
     assertThat(funnel.get("applications")).isEqualTo(7);
     assertThat(funnel.get("stages"))
@@ -76,8 +77,9 @@ class ReportTest {
   void shouldComputeTheFunnelOfOneRole() {
     Map<String, Object> funnel = report("funnel", Map.of("roleId", R2.toString()));
 
-    assertThat(funnel.get("roleId")).isEqualTo(R2.toString());
-    assertThat(funnel.get("from")).isNull();
+    Map<String, Object> window = cast(funnel.get("window"));
+    assertThat(window.get("roleId")).isEqualTo(R2.toString());
+    assertThat(window.get("from")).isNull();
     assertThat(funnel.get("applications")).isEqualTo(1);
     assertThat(funnel.get("stages"))
         .isEqualTo(
@@ -170,18 +172,23 @@ class ReportTest {
     List<String> rows = csv("respond-by", WINDOW);
     assertThat(rows.get(0))
         .isEqualTo(
-            "row,roleId,title,respondBy,respondByPassed,applications,due,decided,decidedShare,"
-                + "progressed,progressedShare,waitingCount,applicationId,stage,submittedAt,from,to,"
-                + "computedAt");
+            "row,role,title,respondBy,respondByPassed,applications,due,decided,decidedShare,"
+                + "progressed,progressedShare,waitingCount,applicationId,stage,submittedAt,roleId,"
+                + "from,to,computedAt");
     assertThat(rows).hasSize(5);
     assertThat(rows.get(1))
         .startsWith(
             "role,"
                 + R1
-                + ",Software Engineer - Intern,2025-11-21,true,6,6,4,0.6667,5,0.8333,2,,,,"
+                + ",Software Engineer - Intern,2025-11-21,true,6,6,4,0.6667,5,0.8333,2,,,,,"
                 + "2025-11-03T00:00:00Z,2025-11-07T00:00:00Z,");
     assertThat(rows.get(2))
-        .startsWith("waiting," + R1 + ",,,,,,,,,,," + app(5) + ",SUBMITTED,2025-11-05T00:00:00Z,");
+        .startsWith(
+            "waiting,"
+                + R1
+                + ",,,,,,,,,,,"
+                + app(5)
+                + ",SUBMITTED,2025-11-05T00:00:00Z,,2025-11-03T00:00:00Z,");
     assertThat(rows.get(3)).startsWith("waiting," + R1 + ",,,,,,,,,,," + app(6) + ",INTERVIEWING,");
     assertThat(rows.get(4))
         .startsWith("role," + R2 + ",\"Data Analyst, Intern\",2025-12-02,true,1,1,0,0.0,1,1.0,0,");

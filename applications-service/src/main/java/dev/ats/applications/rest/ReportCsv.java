@@ -4,6 +4,10 @@ import dev.ats.applications.service.reports.FunnelReport;
 import dev.ats.applications.service.reports.RespondByReport;
 import dev.ats.applications.service.reports.SourcesReport;
 import dev.ats.applications.service.reports.TimeToDecisionReport;
+import dev.ats.applications.service.reports.Window;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,49 +17,69 @@ import java.util.List;
  */
 final class ReportCsv {
 
-  private static final List<String> WINDOW = List.of("roleId", "from", "to", "computedAt");
+  private final Csv csv;
+  private final Window window;
+  private final Instant computedAt;
 
-  private ReportCsv() {}
+  private ReportCsv(Window window, Instant computedAt, String... columns) {
+    List<String> header = new ArrayList<>(Arrays.asList(columns));
+    header.addAll(List.of("roleId", "from", "to", "computedAt"));
+    this.csv = new Csv(header);
+    this.window = window;
+    this.computedAt = computedAt;
+  }
+
+  private ReportCsv row(Object... fields) {
+    List<Object> row = new ArrayList<>(Arrays.asList(fields));
+    row.addAll(Arrays.asList(window.roleId(), window.from(), window.to(), computedAt));
+    csv.row(row.toArray());
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    return csv.toString();
+  }
 
   static String funnel(FunnelReport report) {
-    Csv csv =
-        new Csv(
-            header(
-                "stage",
-                "reached",
-                "passThroughRate",
-                "timed",
-                "medianDays",
-                "p90Days",
-                "applications"));
-    for (FunnelReport.StageFigures s : report.stages()) {
-      csv.row(
-          s.stage(),
-          s.reached(),
-          s.passThroughRate(),
-          s.timed(),
-          s.medianDays(),
-          s.p90Days(),
-          report.applications(),
-          report.roleId(),
-          report.from(),
-          report.to(),
-          report.computedAt());
-    }
+    ReportCsv csv =
+        new ReportCsv(
+            report.window(),
+            report.computedAt(),
+            "stage",
+            "reached",
+            "passThroughRate",
+            "timed",
+            "medianDays",
+            "p90Days",
+            "applications");
+    report
+        .stages()
+        .forEach(
+            s ->
+                csv.row(
+                    s.stage(),
+                    s.reached(),
+                    s.passThroughRate(),
+                    s.timed(),
+                    s.medianDays(),
+                    s.p90Days(),
+                    report.applications()));
     return csv.toString();
   }
 
   static String timeToHire(TimeToDecisionReport report) {
     TimeToDecisionReport.Figures f = report.figures();
-    return new Csv(
-            header(
-                "applications",
-                "hired",
-                "medianDaysToHire",
-                "p90DaysToHire",
-                "decided",
-                "medianDaysToDecision",
-                "p90DaysToDecision"))
+    return new ReportCsv(
+            report.window(),
+            report.computedAt(),
+            "applications",
+            "hired",
+            "medianDaysToHire",
+            "p90DaysToHire",
+            "decided",
+            "medianDaysToDecision",
+            "p90DaysToDecision")
         .row(
             f.applications(),
             f.hired(),
@@ -63,58 +87,54 @@ final class ReportCsv {
             f.p90DaysToHire(),
             f.decided(),
             f.medianDaysToDecision(),
-            f.p90DaysToDecision(),
-            report.roleId(),
-            report.from(),
-            report.to(),
-            report.computedAt())
+            f.p90DaysToDecision())
         .toString();
   }
 
   static String sources(SourcesReport report) {
-    Csv csv = new Csv(header("source", "applications", "reachedInterviewing", "offered", "hired"));
-    for (SourcesReport.SourceFigures s : report.sources()) {
-      csv.row(
-          s.source(),
-          s.applications(),
-          s.reachedInterviewing(),
-          s.offered(),
-          s.hired(),
-          report.roleId(),
-          report.from(),
-          report.to(),
-          report.computedAt());
-    }
+    ReportCsv csv =
+        new ReportCsv(
+            report.window(),
+            report.computedAt(),
+            "source",
+            "applications",
+            "reachedInterviewing",
+            "offered",
+            "hired");
+    report
+        .sources()
+        .forEach(
+            s ->
+                csv.row(
+                    s.source(), s.applications(), s.reachedInterviewing(), s.offered(), s.hired()));
     return csv.toString();
   }
 
   /**
-   * One {@code role} row per role with its figures, followed by one {@code waiting} row per
-   * application of that role still undecided past its respond-by date (applicationId, stage,
-   * submittedAt).
+   * A {@code role} row per role with its figures, followed by a {@code waiting} row per application
+   * of that role still undecided past its respond-by date (applicationId, stage, submittedAt). The
+   * role of a row is in {@code role}; {@code roleId} is the window's.
    */
   static String respondBy(RespondByReport report) {
-    Csv csv =
-        new Csv(
-            List.of(
-                "row",
-                "roleId",
-                "title",
-                "respondBy",
-                "respondByPassed",
-                "applications",
-                "due",
-                "decided",
-                "decidedShare",
-                "progressed",
-                "progressedShare",
-                "waitingCount",
-                "applicationId",
-                "stage",
-                "submittedAt",
-                "from",
-                "to",
-                "computedAt"));
+    ReportCsv csv =
+        new ReportCsv(
+            report.window(),
+            report.computedAt(),
+            "row",
+            "role",
+            "title",
+            "respondBy",
+            "respondByPassed",
+            "applications",
+            "due",
+            "decided",
+            "decidedShare",
+            "progressed",
+            "progressedShare",
+            "waitingCount",
+            "applicationId",
+            "stage",
+            "submittedAt");
     for (RespondByReport.RoleCompliance r : report.roles()) {
       csv.row(
           "role",
@@ -131,38 +151,17 @@ final class ReportCsv {
           r.waitingCount(),
           null,
           null,
-          null,
-          report.from(),
-          report.to(),
-          report.computedAt());
+          null);
       for (RespondByReport.Waiting w : r.waiting()) {
-        csv.row(
-            "waiting",
-            r.roleId(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            w.applicationId(),
-            w.stage(),
-            w.submittedAt(),
-            report.from(),
-            report.to(),
-            report.computedAt());
+        Object[] row = new Object[15];
+        row[0] = "waiting";
+        row[1] = r.roleId();
+        row[12] = w.applicationId();
+        row[13] = w.stage();
+        row[14] = w.submittedAt();
+        csv.row(row);
       }
     }
     return csv.toString();
-  }
-
-  private static List<String> header(String... columns) {
-    List<String> header = new java.util.ArrayList<>(List.of(columns));
-    header.addAll(WINDOW);
-    return header;
   }
 }

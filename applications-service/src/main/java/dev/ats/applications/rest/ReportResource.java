@@ -8,23 +8,20 @@ import dev.ats.applications.service.reports.Reports;
 import dev.ats.applications.service.reports.RespondByReport;
 import dev.ats.applications.service.reports.SourcesReport;
 import dev.ats.applications.service.reports.TimeToDecisionReport;
-import dev.ats.applications.service.reports.Window;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -75,11 +72,8 @@ public class ReportResource {
             schema = @Schema(implementation = FunnelReport.class)),
         @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
       })
-  public Response funnel(
-      @QueryParam("roleId") UUID roleId,
-      @Parameter(example = "2026-11-01") @QueryParam("from") String from,
-      @Parameter(example = "2026-11-30") @QueryParam("to") String to) {
-    return answer(reports.funnel(window(roleId, from, to)), ReportCsv::funnel, "funnel");
+  public Response funnel(@BeanParam ReportQuery query) {
+    return answer(reports.funnel(query.window()), ReportCsv::funnel, "funnel");
   }
 
   @GET
@@ -101,12 +95,8 @@ public class ReportResource {
             schema = @Schema(implementation = TimeToDecisionReport.class)),
         @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
       })
-  public Response timeToHire(
-      @QueryParam("roleId") UUID roleId,
-      @Parameter(example = "2026-11-01") @QueryParam("from") String from,
-      @Parameter(example = "2026-11-30") @QueryParam("to") String to) {
-    return answer(
-        reports.timeToDecision(window(roleId, from, to)), ReportCsv::timeToHire, "time-to-hire");
+  public Response timeToHire(@BeanParam ReportQuery query) {
+    return answer(reports.timeToDecision(query.window()), ReportCsv::timeToHire, "time-to-hire");
   }
 
   @GET
@@ -125,11 +115,8 @@ public class ReportResource {
             schema = @Schema(implementation = SourcesReport.class)),
         @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
       })
-  public Response sources(
-      @QueryParam("roleId") UUID roleId,
-      @Parameter(example = "2026-11-01") @QueryParam("from") String from,
-      @Parameter(example = "2026-11-30") @QueryParam("to") String to) {
-    return answer(reports.sources(window(roleId, from, to)), ReportCsv::sources, "sources");
+  public Response sources(@BeanParam ReportQuery query) {
+    return answer(reports.sources(query.window()), ReportCsv::sources, "sources");
   }
 
   @GET
@@ -155,16 +142,8 @@ public class ReportResource {
             schema = @Schema(implementation = RespondByReport.class)),
         @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
       })
-  public Response respondBy(
-      @QueryParam("roleId") UUID roleId,
-      @Parameter(example = "2026-11-01") @QueryParam("from") String from,
-      @Parameter(example = "2026-11-30") @QueryParam("to") String to) {
-    return answer(reports.respondBy(window(roleId, from, to)), ReportCsv::respondBy, "respond-by");
-  }
-
-  private static Window window(UUID roleId, String from, String to) {
-    return new Window(
-        roleId, DateParams.instant("from", from, false), DateParams.instant("to", to, true));
+  public Response respondBy(@BeanParam ReportQuery query) {
+    return answer(reports.respondBy(query.window()), ReportCsv::respondBy, "respond-by");
   }
 
   /** JSON, or CSV when the caller prefers it (the first acceptable type that is either wins). */

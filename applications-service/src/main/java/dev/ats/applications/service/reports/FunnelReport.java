@@ -3,16 +3,12 @@ package dev.ats.applications.service.reports;
 import dev.ats.applications.domain.Stage;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The funnel of the cohort submitted in the window. */
 @Schema(name = "FunnelReport")
 public record FunnelReport(
-    @Schema(nullable = true, description = "The role, or null for every role") UUID roleId,
-    @Schema(nullable = true, description = "Submitted at or after (null: from the start)")
-        Instant from,
-    @Schema(nullable = true, description = "Submitted before (null: until now)") Instant to,
+    Window window,
     Instant computedAt,
     @Schema(description = "Applications submitted in the window") int applications,
     List<StageFigures> stages) {

@@ -85,30 +85,16 @@ public class Reports {
   public FunnelReport funnel(Window window) {
     List<ApplicationTrack> tracks = tracks(window);
     return new FunnelReport(
-        window.roleId(),
-        window.from(),
-        window.to(),
-        Timestamps.now(),
-        tracks.size(),
-        ReportCalculations.funnel(tracks));
+        window, Timestamps.now(), tracks.size(), ReportCalculations.funnel(tracks));
   }
 
   public TimeToDecisionReport timeToDecision(Window window) {
     return new TimeToDecisionReport(
-        window.roleId(),
-        window.from(),
-        window.to(),
-        Timestamps.now(),
-        ReportCalculations.timeToDecision(tracks(window)));
+        window, Timestamps.now(), ReportCalculations.timeToDecision(tracks(window)));
   }
 
   public SourcesReport sources(Window window) {
-    return new SourcesReport(
-        window.roleId(),
-        window.from(),
-        window.to(),
-        Timestamps.now(),
-        ReportCalculations.sources(tracks(window)));
+    return new SourcesReport(window, Timestamps.now(), ReportCalculations.sources(tracks(window)));
   }
 
   public RespondByReport respondBy(Window window) {
@@ -122,12 +108,7 @@ public class Reports {
             (id, role) ->
                 info.put(id, new ReportCalculations.RoleInfo(role.title(), role.respondBy())));
     Instant now = Timestamps.now();
-    return new RespondByReport(
-        window.roleId(),
-        window.from(),
-        window.to(),
-        now,
-        ReportCalculations.respondBy(tracks, info, now));
+    return new RespondByReport(window, now, ReportCalculations.respondBy(tracks, info, now));
   }
 
   private List<ApplicationTrack> tracks(Window window) {

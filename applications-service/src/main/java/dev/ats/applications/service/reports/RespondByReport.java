@@ -8,12 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The respond-by promise, measured per role for the cohort submitted in the window. */
 @Schema(name = "RespondByReport")
-public record RespondByReport(
-    @Schema(nullable = true) UUID roleId,
-    @Schema(nullable = true) Instant from,
-    @Schema(nullable = true) Instant to,
-    Instant computedAt,
-    List<RoleCompliance> roles) {
+public record RespondByReport(Window window, Instant computedAt, List<RoleCompliance> roles) {
 
   /**
    * One role. {@code due}: applications submitted before the end of the respond-by day (UTC);

@@ -2,17 +2,11 @@ package dev.ats.applications.service.reports;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Where the cohort submitted in the window came from, and how far each source's applicants got. */
 @Schema(name = "SourcesReport")
-public record SourcesReport(
-    @Schema(nullable = true) UUID roleId,
-    @Schema(nullable = true) Instant from,
-    @Schema(nullable = true) Instant to,
-    Instant computedAt,
-    List<SourceFigures> sources) {
+public record SourcesReport(Window window, Instant computedAt, List<SourceFigures> sources) {
 
   @Schema(name = "SourceFigures")
   public record SourceFigures(

@@ -1,17 +1,11 @@
 package dev.ats.applications.service.reports;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Time to hire and time to decision of the cohort submitted in the window. */
 @Schema(name = "TimeToHireReport")
-public record TimeToDecisionReport(
-    @Schema(nullable = true) UUID roleId,
-    @Schema(nullable = true) Instant from,
-    @Schema(nullable = true) Instant to,
-    Instant computedAt,
-    Figures figures) {
+public record TimeToDecisionReport(Window window, Instant computedAt, Figures figures) {
 
   /** Days from submission to HIRED and to the first final stage (HIRED, REJECTED, WITHDRAWN). */
   @Schema(name = "TimeToHireFigures")
