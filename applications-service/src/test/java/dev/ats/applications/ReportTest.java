@@ -164,6 +164,15 @@ class ReportTest {
                     "INTERVIEWING",
                     "submittedAt",
                     "2025-11-05T00:00:00Z")));
+    List<Map<String, Object>> limitedRoles =
+        cast(
+            report(
+                    "respond-by",
+                    Map.of("from", "2025-11-03", "to", "2025-11-06", "waitingLimit", "1"))
+                .get("roles"));
+    Map<String, Object> limited = limitedRoles.get(0);
+    assertThat(limited.get("waitingCount")).isEqualTo(2);
+    assertThat((List<?>) limited.get("waiting")).hasSize(1);
     Map<String, Object> r2 = roles.get(1);
     assertThat(
             List.of(r2.get("due"), r2.get("decided"), r2.get("decidedShare"), r2.get("progressed")))

@@ -193,7 +193,7 @@ class ScreeningBenchmark {
 
     report.append(loadAverage());
     assertThat(countsPlan)
-        .contains("Index Only Scan using application_role_stage_eligibility")
+        .containsPattern("Index (Only )?Scan (using|on) application_role_stage_eligibility")
         .doesNotContain("Seq Scan");
   }
 

@@ -9,10 +9,14 @@ import dev.ats.applications.service.reports.RespondByReport;
 import dev.ats.applications.service.reports.SourcesReport;
 import dev.ats.applications.service.reports.TimeToDecisionReport;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -22,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -129,9 +134,10 @@ public class ReportResource {
           "Per role: of the applications submitted before the end of its respond-by day (UTC,"
               + " `due`), how many got a decision by then (HIRED, REJECTED, WITHDRAWN) and how"
               + " many progressed by then (a decision, or a move past SUBMITTED), with their"
-              + " shares; once the day is over, the applications still undecided (`waiting`: ids,"
+              + " shares; once the day is over, the applications still undecided (`waitingCount`,"
+              + " and in `waiting` the longest waiting, at most `waitingLimit` per role: ids,"
               + " stages and submission times only). In CSV, a `role` row per role followed by a"
-              + " `waiting` row per waiting application."
+              + " `waiting` row per listed application."
               + WINDOW)
   @APIResponse(
       responseCode = "200",
@@ -142,8 +148,16 @@ public class ReportResource {
             schema = @Schema(implementation = RespondByReport.class)),
         @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
       })
-  public Response respondBy(@BeanParam ReportQuery query) {
-    return answer(reports.respondBy(query.window()), ReportCsv::respondBy, "respond-by");
+  public Response respondBy(
+      @BeanParam ReportQuery query,
+      @Parameter(description = "How many waiting applications to list per role: 1 to 10000")
+          @QueryParam("waitingLimit")
+          @DefaultValue("100")
+          @Min(1)
+          @Max(10_000)
+          int waitingLimit) {
+    return answer(
+        reports.respondBy(query.window(), waitingLimit), ReportCsv::respondBy, "respond-by");
   }
 
   /** JSON, or CSV when the caller prefers it (the first acceptable type that is either wins). */

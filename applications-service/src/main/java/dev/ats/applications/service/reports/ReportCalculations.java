@@ -143,6 +143,15 @@ public final class ReportCalculations {
    */
   public static List<RespondByReport.RoleCompliance> respondBy(
       List<ApplicationTrack> tracks, Map<UUID, RoleInfo> roles, Instant now) {
+    return respondBy(tracks, roles, now, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #respondBy(List, Map, Instant)}, listing at most {@code waitingLimit} waiting
+   * applications per role (the longest waiting first); {@code waitingCount} counts them all.
+   */
+  public static List<RespondByReport.RoleCompliance> respondBy(
+      List<ApplicationTrack> tracks, Map<UUID, RoleInfo> roles, Instant now, int waitingLimit) {
     Map<UUID, List<ApplicationTrack>> byRole = new HashMap<>();
     tracks.forEach(t -> byRole.computeIfAbsent(t.roleId(), r -> new ArrayList<>()).add(t));
     List<RespondByReport.RoleCompliance> result = new ArrayList<>();
@@ -156,6 +165,7 @@ public final class ReportCalculations {
               int due = 0;
               int decided = 0;
               int progressed = 0;
+              int waitingCount = 0;
               List<RespondByReport.Waiting> waiting = new ArrayList<>();
               boolean passed = deadline != null && !now.isBefore(deadline);
               for (ApplicationTrack track : theirs) {
@@ -168,7 +178,7 @@ public final class ReportCalculations {
                     progressed++;
                   }
                 }
-                if (passed && !track.stage().isFinal()) {
+                if (passed && !track.stage().isFinal() && waitingCount++ < waitingLimit) {
                   waiting.add(
                       new RespondByReport.Waiting(
                           track.applicationId(), track.stage(), track.submittedAt()));
@@ -186,7 +196,7 @@ public final class ReportCalculations {
                       Percentiles.share(decided, due),
                       progressed,
                       Percentiles.share(progressed, due),
-                      waiting.size(),
+                      waitingCount,
                       waiting));
             });
     return result;

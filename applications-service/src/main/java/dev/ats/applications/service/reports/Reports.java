@@ -97,7 +97,11 @@ public class Reports {
     return new SourcesReport(window, Timestamps.now(), ReportCalculations.sources(tracks(window)));
   }
 
-  public RespondByReport respondBy(Window window) {
+  /**
+   * The respond-by report, listing at most {@code waitingLimit} waiting applications per role (the
+   * longest waiting first).
+   */
+  public RespondByReport respondBy(Window window, int waitingLimit) {
     List<ApplicationTrack> tracks = tracks(window);
     Set<UUID> roleIds = new HashSet<>();
     tracks.forEach(t -> roleIds.add(t.roleId()));
@@ -108,7 +112,8 @@ public class Reports {
             (id, role) ->
                 info.put(id, new ReportCalculations.RoleInfo(role.title(), role.respondBy())));
     Instant now = Timestamps.now();
-    return new RespondByReport(window, now, ReportCalculations.respondBy(tracks, info, now));
+    return new RespondByReport(
+        window, now, ReportCalculations.respondBy(tracks, info, now, waitingLimit));
   }
 
   private List<ApplicationTrack> tracks(Window window) {

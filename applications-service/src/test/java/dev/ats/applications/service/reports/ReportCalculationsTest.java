@@ -116,6 +116,17 @@ class ReportCalculationsTest {
   }
 
   @Test
+  void shouldListTheLongestWaitingUpToTheLimitAndCountThemAll() {
+    RespondByReport.RoleCompliance r1 =
+        ReportCalculations.respondBy(
+                ReportDataSet.tracks(), ReportDataSet.roles(), ReportDataSet.NOW, 1)
+            .get(0);
+    assertThat(r1.waitingCount()).isEqualTo(2);
+    assertThat(r1.waiting())
+        .containsExactly(new RespondByReport.Waiting(app(5), Stage.SUBMITTED, day(2)));
+  }
+
+  @Test
   void shouldListNobodyAsWaitingBeforeTheRespondByDayIsOver() {
     List<RespondByReport.RoleCompliance> roles =
         ReportCalculations.respondBy(ReportDataSet.tracks(), ReportDataSet.roles(), day(18));
