@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * ./mvnw -B verify -pl applications-service -am -Dtest=ListBenchmark \
- *     -Dsurefire.failIfNoSpecifiedTests=false -DexcludedGroups=none -Dgroups=benchmark
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dgroups=benchmark
  * </pre>
  *
  * It prints (and writes to target/list-benchmark.txt) the page times and the query plan. It asserts
@@ -126,10 +125,11 @@ class ListBenchmark {
     } while (cursor != null);
     assertThat(rows).isEqualTo(APPLICATIONS);
 
-    report.append(stats("every page, walked in order (HTTP round trip)", pageMicros));
-    report.append(stats("first 10 pages", pageMicros.subList(0, 10)));
+    report.append(Benchmarks.stats("every page, walked in order (HTTP round trip)", pageMicros));
+    report.append(Benchmarks.stats("first 10 pages", pageMicros.subList(0, 10)));
     report.append(
-        stats("last 10 pages", pageMicros.subList(pageMicros.size() - 10, pageMicros.size())));
+        Benchmarks.stats(
+            "last 10 pages", pageMicros.subList(pageMicros.size() - 10, pageMicros.size())));
 
     // The same deep page 50 times (after row 90 000), warm.
     String deep = cursors.get(899);
@@ -146,7 +146,7 @@ class ListBenchmark {
           .statusCode(200);
       deepMicros.add((System.nanoTime() - start) / 1_000);
     }
-    report.append(stats("page after row 90 000, 50 times", deepMicros));
+    report.append(Benchmarks.stats("page after row 90 000, 50 times", deepMicros));
 
     Instant after =
         QuarkusTransaction.requiringNew()
@@ -182,17 +182,5 @@ class ListBenchmark {
     Files.writeString(Path.of("target", "list-benchmark.txt"), report.toString());
     String planText = String.join("\n", plan.stream().map(String::valueOf).toList());
     assertThat(planText).contains("Index Scan").doesNotContain("Seq Scan").doesNotContain("Sort");
-  }
-
-  private static String stats(String label, List<Long> micros) {
-    List<Long> sorted = new ArrayList<>(micros);
-    Collections.sort(sorted);
-    return String.format(
-        "%s: n=%d median=%.2f ms p95=%.2f ms max=%.2f ms%n",
-        label,
-        sorted.size(),
-        sorted.get(sorted.size() / 2) / 1000.0,
-        sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.95) - 1)) / 1000.0,
-        sorted.get(sorted.size() - 1) / 1000.0);
   }
 }

@@ -102,4 +102,35 @@ class OpenApiTest {
       assertThat(schemas.at(nullable).toString()).as(nullable + " is nullable").contains("null");
     }
   }
+
+  @Test
+  void shouldDescribeTheScreeningOperationsWithTheirIdsAndCsv() {
+    given()
+        .queryParam("format", "json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body(
+            "paths.'/api/v1/applications/bulk-transitions'.post.operationId",
+            equalTo("bulkTransitionApplications"))
+        .body(
+            "paths.'/api/v1/applications/bulk-transitions'.post.parameters.find { it.name =="
+                + " 'Idempotency-Key' }.in",
+            equalTo("header"))
+        .body(
+            "paths.'/api/v1/applications/bulk-transitions'.post.responses.'200'.content.'application/json'.schema.$ref",
+            equalTo("#/components/schemas/BulkTransitionResult"))
+        .body("paths.'/api/v1/roles/{roleId}/pipeline'.get.operationId", equalTo("getRolePipeline"))
+        .body("paths.'/api/v1/reports/funnel'.get.operationId", equalTo("getFunnelReport"))
+        .body(
+            "paths.'/api/v1/reports/time-to-hire'.get.operationId", equalTo("getTimeToHireReport"))
+        .body("paths.'/api/v1/reports/sources'.get.operationId", equalTo("getSourcesReport"))
+        .body("paths.'/api/v1/reports/respond-by'.get.operationId", equalTo("getRespondByReport"))
+        .body("paths.'/api/v1/reports/funnel'.get.responses.'200'.content", hasKey("text/csv"))
+        .body(
+            "paths.'/api/v1/reports/respond-by'.get.responses.'200'.content.'application/json'.schema.$ref",
+            equalTo("#/components/schemas/RespondByReport"))
+        .body("components.schemas", hasKey("BulkTransitionItemResult"))
+        .body("components.schemas", hasKey("FunnelStage"));
+  }
 }

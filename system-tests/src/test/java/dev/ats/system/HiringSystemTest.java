@@ -250,6 +250,72 @@ class HiringSystemTest {
                     .doesNotContain("Gina"));
   }
 
+  @Test
+  @Order(4)
+  void shouldReportTheFiguresTheStoryImpliesAndRejectWhatIsLeftOfARoleInOneRequest() {
+    ledger.scenarios.add("reports and a bulk rejection");
+    // Software Engineer: alice and bob hired (through every stage), carol and erin rejected when
+    // the role filled, dan ineligible at once.
+    List<JsonNode> swe = stages(report("funnel", roles.get("swe")));
+    assertThat(swe.stream().map(s -> s.path("stage").asText()))
+        .containsExactly("SUBMITTED", "SCREENING", "INTERVIEWING", "OFFERED", "HIRED");
+    assertThat(swe.stream().map(s -> s.path("reached").asInt())).containsExactly(5, 2, 2, 2, 2);
+    assertThat(swe.stream().map(s -> s.path("passThroughRate").asText()))
+        .containsExactly("0.4", "1.0", "1.0", "1.0", "null");
+    // Product Manager: frank hired, gina rejected when it filled, then erased: still counted.
+    List<JsonNode> pm = stages(report("funnel", roles.get("pm")));
+    assertThat(pm.stream().map(s -> s.path("reached").asInt())).containsExactly(2, 1, 1, 1, 1);
+    // The respond-by day (30 days ahead) is not over; every Software Engineer applicant already
+    // has a decision.
+    JsonNode sweCompliance = report("respond-by", roles.get("swe")).path("roles").get(0);
+    assertThat(sweCompliance.path("respondByPassed").asBoolean()).isFalse();
+    assertThat(sweCompliance.path("due").asInt()).isEqualTo(5);
+    assertThat(sweCompliance.path("decided").asInt()).isEqualTo(5);
+    assertThat(sweCompliance.path("decidedShare").asDouble()).isEqualTo(1.0);
+    assertThat(sweCompliance.path("waiting")).isEmpty();
+
+    // A fourth role: what is left of it is rejected in one request, each candidate told once.
+    roles.put("data", createAndOpenRole("Data Analyst - Intern", "Data", 1));
+    List<Applicant> left =
+        List.of(apply("data", "ivy", eligible()), apply("data", "jack", eligible()));
+    List<Map<String, Object>> items =
+        left.stream()
+            .map(
+                a ->
+                    Map.<String, Object>of(
+                        "id", a.applicationId(), "version", application(a).getLong("version")))
+            .toList();
+    String bulk =
+        JSON.valueToTree(Map.of("applications", items, "to", "REJECTED", "reason", "NOT_A_FIT"))
+            .toString();
+    String key = "bulk-" + RUN;
+    Response rejected =
+        given(recruiter())
+            .header("Idempotency-Key", key)
+            .body(bulk)
+            .post("/api/v1/applications/bulk-transitions");
+    assertThat(rejected.statusCode()).as(rejected.asString()).isEqualTo(200);
+    assertThat(rejected.jsonPath().getInt("succeeded")).isEqualTo(2);
+    assertThat(rejected.jsonPath().getList("items.status", Integer.class)).containsOnly(200);
+    Response replayed =
+        given(recruiter())
+            .header("Idempotency-Key", key)
+            .body(bulk)
+            .post("/api/v1/applications/bulk-transitions");
+    assertThat(replayed.asString()).isEqualTo(rejected.asString());
+    left.forEach(a -> assertThat(application(a).getString("stage")).isEqualTo("REJECTED"));
+    // received, then the rejection: once each, although the request was sent twice
+    left.forEach(a -> ledger.expectMail(a.email(), 2));
+    awaitExactMail(left);
+
+    JsonNode data = report("respond-by", roles.get("data")).path("roles").get(0);
+    assertThat(data.path("due").asInt()).isEqualTo(2);
+    assertThat(data.path("decided").asInt()).isEqualTo(2);
+    JsonNode pipeline = json(reports().get("/api/v1/roles/" + roles.get("data") + "/pipeline"));
+    assertThat(pipeline.path("applications").asInt()).isEqualTo(2);
+    assertThat(pipeline.path("undecided").asInt()).isZero();
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Faults: every accepted request is reflected, nobody gets a message twice
   // ---------------------------------------------------------------------------------------------
@@ -534,6 +600,29 @@ class HiringSystemTest {
         .contentType(ContentType.JSON)
         .accept(ContentType.JSON)
         .filter(ledger);
+  }
+
+  /**
+   * applications-service itself, for the reports and a role's pipeline counts: the gateway routes
+   * by the first path segment, and does not route {@code /api/v1/reports} or {@code
+   * /api/v1/roles/{id}/pipeline} to applications-service yet.
+   */
+  private static RequestSpecification reports() {
+    return given()
+        .baseUri(system.serviceUrl("applications"))
+        .accept(ContentType.JSON)
+        .header("Authorization", TestTokens.recruiter())
+        .filter(ledger);
+  }
+
+  private static JsonNode report(String name, String roleId) {
+    return json(reports().queryParam("roleId", roleId).get("/api/v1/reports/" + name));
+  }
+
+  private static List<JsonNode> stages(JsonNode funnel) {
+    List<JsonNode> stages = new ArrayList<>();
+    funnel.path("stages").forEach(stages::add);
+    return stages;
   }
 
   private static RequestSpecification bearer(String token) {

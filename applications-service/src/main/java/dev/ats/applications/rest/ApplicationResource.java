@@ -40,11 +40,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -195,8 +190,8 @@ public class ApplicationResource {
             roleId,
             stage,
             eligibility,
-            instant("submittedFrom", submittedFrom, false),
-            instant("submittedTo", submittedTo, true),
+            DateParams.instant("submittedFrom", submittedFrom, false),
+            DateParams.instant("submittedTo", submittedTo, true),
             q == null || q.isBlank() ? null : q.trim());
     return map(queries.list(filter, cursor, limit), a -> ApplicationView.of(a, true));
   }
@@ -427,22 +422,5 @@ public class ApplicationResource {
     return Response.ok(ApplicationView.of(application, staff))
         .tag(new EntityTag(String.valueOf(application.version())))
         .build();
-  }
-
-  /** A date (UTC; the end of that day when {@code endOfDay}) or an ISO-8601 timestamp. */
-  private static Instant instant(String name, String value, boolean endOfDay) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      if (value.length() == 10) {
-        LocalDate date = LocalDate.parse(value);
-        return (endOfDay ? date.plusDays(1) : date).atStartOfDay().toInstant(ZoneOffset.UTC);
-      }
-      return OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(
-          name + " must be a date (2026-11-01) or a timestamp (2026-11-01T09:00:00Z)");
-    }
   }
 }

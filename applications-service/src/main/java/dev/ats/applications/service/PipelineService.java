@@ -114,7 +114,7 @@ public class PipelineService {
     }
   }
 
-  private static RejectionReason rejectionReason(String reason) {
+  static RejectionReason rejectionReason(String reason) {
     if (reason == null || reason.isBlank()) {
       throw ApiException.badRequest(
           "reason is required to reject: one of " + Arrays.toString(RejectionReason.values()));
