@@ -15,7 +15,6 @@ import dev.ats.applications.service.PipelineService;
 import dev.ats.applications.service.SubmissionService;
 import dev.ats.platform.idempotency.IdempotencyInterceptor;
 import dev.ats.platform.idempotency.Idempotent;
-import dev.ats.web.error.ApiException;
 import dev.ats.web.error.Problem;
 import dev.ats.web.openapi.ApiDocument;
 import dev.ats.web.openapi.ProblemSchemas;
