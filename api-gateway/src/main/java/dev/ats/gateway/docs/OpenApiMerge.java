@@ -14,13 +14,13 @@ import java.util.TreeMap;
 
 /**
  * The one OpenAPI document of the API as callers of the gateway see it, made from the services'
- * documents: their paths side by side, their components once (identical definitions under one name
- * are one; different ones under one name are a defect and fail the merge), the gateway as the only
- * server, one {@value #BEARER} scheme and one {@value #APPLICATION_TOKEN} scheme, and on every
- * operation the answers only the gateway gives (401 for a bad token, 429, 413, 502/503/504, …) as
- * problems. Pure: no I/O; the gateway serves its result at {@code /openapi}, and the TypeScript
- * client's build runs the same code on the documents the services stored at build time ({@link
- * OpenApiMergeMain}).
+ * documents: their paths side by side, their components once (definitions of one shape under one
+ * name are one, the first service's words kept; different shapes under one name are a defect and
+ * fail the merge), the gateway as the only server, one {@value #BEARER} scheme and one {@value
+ * #APPLICATION_TOKEN} scheme, and on every operation the answers only the gateway gives (401 for a
+ * bad token, 429, 413, 502/503/504, …) as problems. Pure: no I/O; the gateway serves its result at
+ * {@code /openapi}, and the TypeScript client's build runs the same code on the documents the
+ * services stored at build time ({@link OpenApiMergeMain}).
  */
 public final class OpenApiMerge {
 
@@ -161,7 +161,7 @@ public final class OpenApiMerge {
           if (existing == null) {
             target.set(component.getKey(), component.getValue());
             componentOwners.put(key, service);
-          } else if (!existing.equals(component.getValue())) {
+          } else if (!shape(existing).equals(shape(component.getValue()))) {
             throw new IllegalStateException(
                 "components/"
                     + key
@@ -209,6 +209,37 @@ public final class OpenApiMerge {
     }
     merged.set("components", components);
     return merged;
+  }
+
+  /** Words for readers only: two definitions that differ in nothing else are one shape. */
+  private static final Set<String> DOCUMENTATION =
+      Set.of("description", "example", "examples", "title", "externalDocs", "summary");
+
+  /** The definition without its documentation, at every depth (property names are kept). */
+  static JsonNode shape(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode copy = JSON.objectNode();
+      node.fields()
+          .forEachRemaining(
+              e -> {
+                boolean propertyNames = "properties".equals(e.getKey());
+                if (propertyNames && e.getValue().isObject()) {
+                  ObjectNode properties = copy.putObject("properties");
+                  e.getValue()
+                      .fields()
+                      .forEachRemaining(p -> properties.set(p.getKey(), shape(p.getValue())));
+                } else if (!DOCUMENTATION.contains(e.getKey())) {
+                  copy.set(e.getKey(), shape(e.getValue()));
+                }
+              });
+      return copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = JSON.arrayNode();
+      node.forEach(n -> copy.add(shape(n)));
+      return copy;
+    }
+    return node;
   }
 
   private static String openApiVersion(Map<String, ? extends JsonNode> documents) {

@@ -107,6 +107,24 @@ class OpenApiMergeTest {
   }
 
   @Test
+  void shouldKeepOneDefinitionWhenTwoServicesDifferOnlyInTheirWordsAboutIt() {
+    ObjectNode other = (ObjectNode) applications();
+    ((ObjectNode) other.path("components").path("schemas"))
+        .set(
+            "Page",
+            json(
+                "{'type':'object','description':'a page','properties':{'nextCursor':"
+                    + "{'type':['string','null'],'examples':['abc']}}}"));
+    Map<String, JsonNode> docs = new LinkedHashMap<>();
+    docs.put("roles", roles());
+    docs.put("applications", other);
+
+    assertThat(OpenApiMerge.merge(docs).path("components").path("schemas").path("Page"))
+        .as("the first service's words")
+        .isEqualTo(json(PAGE));
+  }
+
+  @Test
   void shouldFailLoudlyWhenTwoServicesGiveOneSchemaNameDifferentShapes() {
     ObjectNode other = (ObjectNode) applications();
     ((ObjectNode) other.path("components").path("schemas"))
