@@ -179,24 +179,26 @@ public final class OpenApiMerge {
     if (!schemas.has(PROBLEM)) {
       schemas.set(PROBLEM, problemSchema());
     }
+    Set<String> used = new java.util.TreeSet<>();
+    for (var path : fields(paths)) {
+      for (String method : METHODS) {
+        if (path.getValue().get(method) instanceof ObjectNode operation) {
+          addGatewayAnswers(operation, used);
+        }
+      }
+    }
     ObjectNode responses = components.with("responses");
     for (GatewayAnswer answer : GATEWAY_ANSWERS) {
       if (responses.has(answer.name())) {
         throw new IllegalStateException(
             "components/responses/" + answer.name() + " is the gateway's name; rename it");
       }
-      responses.set(answer.name(), gatewayResponse(answer));
+      if (used.contains(answer.name())) {
+        responses.set(answer.name(), gatewayResponse(answer));
+      }
     }
     components.set("securitySchemes", securitySchemes());
     sortSections(components);
-
-    for (var path : fields(paths)) {
-      for (String method : METHODS) {
-        if (path.getValue().get(method) instanceof ObjectNode operation) {
-          addGatewayAnswers(operation);
-        }
-      }
-    }
     if (!tagDescriptions.isEmpty()) {
       ArrayNode tags = merged.putArray("tags");
       tagDescriptions.forEach(
@@ -354,12 +356,14 @@ public final class OpenApiMerge {
     return schemes;
   }
 
-  private static void addGatewayAnswers(ObjectNode operation) {
+  /** Adds the gateway's answers the operation lacks; {@code used} collects their names. */
+  private static void addGatewayAnswers(ObjectNode operation, Set<String> used) {
     ObjectNode responses = operation.with("responses");
     boolean hasBody = operation.has("requestBody");
     for (GatewayAnswer answer : GATEWAY_ANSWERS) {
       if ((answer.always() || hasBody) && !responses.has(answer.status())) {
         responses.putObject(answer.status()).put("$ref", "#/components/responses/" + answer.name());
+        used.add(answer.name());
       }
     }
     if (requiresBearer(operation) && !responses.has("403")) {

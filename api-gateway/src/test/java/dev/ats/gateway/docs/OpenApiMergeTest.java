@@ -216,6 +216,27 @@ class OpenApiMergeTest {
   }
 
   @Test
+  void shouldDefineOnlyTheGatewayAnswersSomeOperationRefersTo() {
+    ObjectNode roles = (ObjectNode) roles();
+    roles.with("paths").remove("/api/v1/roles");
+    roles
+        .with("paths")
+        .set(
+            "/api/v1/roles",
+            json(
+                "{'get':{'operationId':'listRoles','responses':{'200':{'description':'ok'},"
+                    + "'400':{'description':'own'},'401':{'description':'own'}}}}"));
+
+    JsonNode responses =
+        OpenApiMerge.merge(Map.of("roles", roles)).path("components").path("responses");
+
+    assertThat(responses.has("GatewayInvalidPath")).isFalse();
+    assertThat(responses.has("GatewayUnauthorized")).isFalse();
+    assertThat(responses.has("GatewayContentTooLarge")).as("no operation has a body").isFalse();
+    assertThat(responses.has("GatewayRateLimited")).isTrue();
+  }
+
+  @Test
   void shouldRefuseASecuritySchemeTheGatewayDoesNotKnow() {
     ObjectNode odd = (ObjectNode) roles();
     ((ObjectNode) odd.path("components").path("securitySchemes"))
