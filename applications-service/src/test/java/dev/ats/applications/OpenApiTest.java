@@ -1,18 +1,23 @@
 package dev.ats.applications;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ats.infra.test.ApiDocs;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OpenApiTest {
 
   @Test
-  void shouldDescribeEveryEndpointWithTheBearerSchemeAndExamples() {
+  void shouldDescribeEveryEndpointWithTheSecuritySchemesAndExamples() {
     given()
         .queryParam("format", "json")
         .get("/q/openapi")
@@ -20,6 +25,8 @@ class OpenApiTest {
         .statusCode(200)
         .body("components.securitySchemes.bearer.type", equalTo("http"))
         .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+        .body("components.securitySchemes.applicationToken.in", equalTo("header"))
+        .body("components.securitySchemes.applicationToken.name", equalTo("X-Application-Token"))
         .body("paths", hasKey("/api/v1/applications"))
         .body("paths", hasKey("/api/v1/applications/{id}"))
         .body("paths", hasKey("/api/v1/applications/{id}/history"))
@@ -41,18 +48,58 @@ class OpenApiTest {
   }
 
   @Test
-  void shouldDocumentEveryErrorAnswerAsAProblem() {
-    given()
-        .queryParam("format", "json")
-        .get("/q/openapi")
-        .then()
-        .statusCode(200)
-        .body(
-            "paths.'/api/v1/applications'.post.responses.'409'.content.'application/problem+json'.schema.$ref",
-            equalTo("#/components/schemas/Problem"))
-        .body(
-            "paths.'/api/v1/candidates/{id}'.delete.responses.'404'.content.'application/problem+json'.schema.$ref",
-            equalTo("#/components/schemas/Problem"))
-        .body("components.schemas.Problem.properties", hasKey("violations"));
+  void shouldDocumentEveryAnswerItGivesSoThatAClientCanBeGeneratedFromIt() throws Exception {
+    String document =
+        given().queryParam("format", "json").get("/q/openapi").then().extract().asString();
+    Files.writeString(Path.of("target", "openapi.json"), document);
+    JsonNode api = ApiDocs.parse(document);
+    ApiDocs.assertTrustworthy(api);
+
+    ApiDocs.assertStatuses(api, "listApplications", "200", "400", "401", "403", "500");
+    ApiDocs.assertStatuses(api, "getApplication", "200", "304", "400", "401", "403", "404");
+    ApiDocs.assertStatuses(
+        api, "submitApplication", "201", "400", "401", "404", "409", "415", "422");
+    ApiDocs.assertStatuses(
+        api, "transitionApplication", "200", "400", "401", "403", "404", "409", "412", "428");
+    ApiDocs.assertStatuses(api, "withdrawApplication", "200", "401", "403", "404", "409");
+    ApiDocs.assertStatuses(api, "listApplicationHistory", "200", "400", "401", "403", "404");
+    ApiDocs.assertStatuses(api, "addApplicationNote", "201", "400", "404", "415");
+    ApiDocs.assertStatuses(api, "listApplicationNotes", "200", "404");
+    ApiDocs.assertStatuses(api, "addApplicationEvaluation", "201", "400", "404", "415");
+    ApiDocs.assertStatuses(api, "listApplicationEvaluations", "200", "404");
+    ApiDocs.assertStatuses(api, "eraseCandidate", "204", "401", "403", "404");
+    assertThat(
+            ApiDocs.operation(api, "transitionApplication")
+                .at("/responses/409/content/application~1problem+json/schema/$ref")
+                .asText())
+        .isEqualTo("#/components/schemas/IllegalTransitionProblem");
+    assertThat(ApiDocs.operation(api, "submitApplication").path("security").toString())
+        .as("anonymous callers may submit")
+        .contains("{}");
+    assertThat(ApiDocs.operation(api, "getApplication").path("security").toString())
+        .contains("applicationToken")
+        .contains("bearer");
+    assertThat(ApiDocs.operation(api, "withdrawApplication").path("security").toString())
+        .contains("applicationToken");
+
+    JsonNode schemas = api.at("/components/schemas");
+    assertThat(schemas.has("ApplicationPage")).isTrue();
+    assertThat(
+            schemas.at("/SubmitApplication/properties/answers/additionalProperties/$ref").asText())
+        .isEqualTo("#/components/schemas/AnswerValue");
+    assertThat(schemas.at("/Application/properties/answers/additionalProperties/$ref").asText())
+        .isEqualTo("#/components/schemas/AnswerValue");
+    assertThat(schemas.at("/AnswerValue/anyOf").size()).isEqualTo(3);
+    for (String nullable :
+        new String[] {
+          "/Candidate/properties/phone", "/Candidate/properties/school",
+          "/Candidate/properties/degree", "/Candidate/properties/graduationDate",
+          "/Candidate/properties/links", "/Application/properties/rejectionReason",
+          "/Application/properties/answers", "/StageChange/properties/from",
+          "/StageChange/properties/reason", "/StageChange/properties/note",
+          "/ApplicationPage/properties/nextCursor"
+        }) {
+      assertThat(schemas.at(nullable).toString()).as(nullable + " is nullable").contains("null");
+    }
   }
 }

@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ats.infra.test.ApiDocs;
 import dev.ats.infra.test.TestTokens;
 import dev.ats.notifications.Fixtures.Application;
 import io.quarkus.test.junit.QuarkusTest;
@@ -183,5 +185,28 @@ class NotificationApiTest {
         .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
         .body("paths.'/api/v1/notifications'.get.security.bearer", everyItem(notNullValue()))
         .body("paths.'/api/v1/notifications/{id}/retry'.post.responses.keySet()", hasItem("409"));
+  }
+
+  @Test
+  void shouldDocumentEveryAnswerItGivesSoThatAClientCanBeGeneratedFromIt() throws Exception {
+    String document =
+        given().queryParam("format", "json").get("/q/openapi").then().extract().asString();
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), document);
+    JsonNode api = ApiDocs.parse(document);
+    ApiDocs.assertTrustworthy(api);
+    ApiDocs.assertStatuses(api, "listNotifications", "200", "400", "401", "403", "500");
+    ApiDocs.assertStatuses(api, "getNotification", "200", "400", "401", "403", "404");
+    ApiDocs.assertStatuses(api, "retryNotification", "200", "401", "403", "404", "409");
+    JsonNode schemas = api.at("/components/schemas");
+    assertThat(schemas.has("NotificationPage")).isTrue();
+    for (String nullable :
+        List.of(
+            "/NotificationSummary/properties/sentAt",
+            "/NotificationSummary/properties/recipient",
+            "/NotificationDetail/properties/lastError",
+            "/NotificationDetail/properties/erasedAt",
+            "/NotificationPage/properties/nextCursor")) {
+      assertThat(schemas.at(nullable).toString()).as(nullable + " is nullable").contains("null");
+    }
   }
 }

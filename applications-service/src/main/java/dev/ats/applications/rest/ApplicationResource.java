@@ -16,6 +16,9 @@ import dev.ats.applications.service.SubmissionService;
 import dev.ats.platform.idempotency.IdempotencyInterceptor;
 import dev.ats.platform.idempotency.Idempotent;
 import dev.ats.web.error.ApiException;
+import dev.ats.web.error.Problem;
+import dev.ats.web.openapi.ApiDocument;
+import dev.ats.web.openapi.ProblemSchemas;
 import dev.ats.web.paging.Page;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,12 +50,15 @@ import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/applications")
@@ -106,7 +112,10 @@ public class ApplicationResource {
   @POST
   @PermitAll
   @Idempotent
+  @SecurityRequirementsSet // anonymous
+  @SecurityRequirementsSet(@SecurityRequirement(name = ApiDocument.BEARER))
   @Operation(
+      operationId = "submitApplication",
       summary = "Submit an application (anonymous callers allowed)",
       description =
           "Returns the application with a one-time `accessToken` for `X-Application-Token`. An"
@@ -114,7 +123,9 @@ public class ApplicationResource {
               + " INELIGIBLE. With `Idempotency-Key`, a retry with the same body returns the"
               + " original response; the same key with another body is a 422. A role unknown"
               + " to this service is a 404; a role that is not OPEN or past its deadline is a"
-              + " 409; a second active application of the same email to the same role is a 409.")
+              + " 409; a second active application of the same email to the same role is a 409."
+              + " Unless the caller is a recruiter, hiring manager or integration, the answer"
+              + " leaves out eligibility.rules (their explanations name the expected answers).")
   @RequestBody(
       content =
           @Content(
@@ -122,11 +133,24 @@ public class ApplicationResource {
               examples = @ExampleObject(name = "eligible", value = SUBMIT_EXAMPLE)))
   @APIResponse(
       responseCode = "201",
-      description = "Submitted (Location: the application)",
+      description = "Submitted; accessToken is set in this answer only",
+      headers = {
+        @Header(
+            name = "Location",
+            description = "The application's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        @Header(
+            name = "ETag",
+            description = "The application's version in quotes",
+            schema = @Schema(type = SchemaType.STRING))
+      },
       content = @Content(schema = @Schema(implementation = ApplicationView.class)))
-  @APIResponse(responseCode = "400", description = "Invalid body or answers")
   @APIResponse(responseCode = "404", description = "Role unknown")
-  @APIResponse(responseCode = "409", description = "Role not open, deadline passed, or duplicate")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "Role not open (carries roleStatus), deadline passed (applicationDeadline), or a"
+              + " duplicate")
   @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
   @Parameter(
       name = IdempotencyInterceptor.HEADER,
@@ -136,11 +160,13 @@ public class ApplicationResource {
   public Response submit(@Valid @NotNull SubmitApplicationRequest request, @Context UriInfo uri) {
     SubmissionService.Submitted submitted = submissions.submit(request.toNewApplication());
     ApplicationView view =
-        ApplicationView.of(submitted.application()).withAccessToken(submitted.accessToken());
+        ApplicationView.of(submitted.application(), callers.isStaff())
+            .withAccessToken(submitted.accessToken());
     URI location =
         URI.create(uri.getAbsolutePath().toString().replaceAll("/+$", "") + "/" + view.id());
     return Response.status(Response.Status.CREATED)
         .location(location)
+        .tag(new EntityTag(String.valueOf(view.version())))
         .type(MediaType.APPLICATION_JSON)
         .entity(view)
         .build();
@@ -149,6 +175,7 @@ public class ApplicationResource {
   @GET
   @RolesAllowed({RECRUITER, HIRING_MANAGER, INTEGRATION})
   @Operation(
+      operationId = "listApplications",
       summary = "List applications",
       description =
           "Newest first (submittedAt desc, id desc), cursor-paginated. `submittedFrom` and"
@@ -171,21 +198,31 @@ public class ApplicationResource {
             instant("submittedFrom", submittedFrom, false),
             instant("submittedTo", submittedTo, true),
             q == null || q.isBlank() ? null : q.trim());
-    return map(queries.list(filter, cursor, limit), ApplicationView::of);
+    return map(queries.list(filter, cursor, limit), a -> ApplicationView.of(a, true));
   }
 
   @GET
   @Path("/{id}")
   @PermitAll
+  @SecurityRequirementsSet(@SecurityRequirement(name = ApiDocument.BEARER))
+  @SecurityRequirementsSet(@SecurityRequirement(name = ApiDocument.APPLICATION_TOKEN))
   @Operation(
+      operationId = "getApplication",
       summary = "Read an application",
       description =
           "With a bearer token (recruiter, hiring-manager, integration), or as the candidate with"
               + " the application's access token in `X-Application-Token`. A token for another"
-              + " application is answered like an unknown id (404), revealing nothing.")
+              + " application is answered like an unknown id (404), revealing nothing. The"
+              + " candidate's view leaves out eligibility.rules (their explanations name the"
+              + " expected answers). If-None-Match with the ETag: 304.")
   @APIResponse(
       responseCode = "200",
-      description = "The application (ETag: its version)",
+      description = "The application",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "The version in quotes, for If-Match and If-None-Match",
+              schema = @Schema(type = SchemaType.STRING)),
       content = @Content(schema = @Schema(implementation = ApplicationView.class)))
   @APIResponse(responseCode = "404", description = "Unknown id, or a token for another application")
   public Response get(
@@ -193,16 +230,18 @@ public class ApplicationResource {
       @Parameter(description = "The candidate's access token") @HeaderParam(Callers.TOKEN_HEADER)
           String token) {
     if (token != null) {
-      return withETag(candidateAccess.get(id, token));
+      return withETag(candidateAccess.get(id, token), callers.isStaff());
     }
     callers.requireAny(RECRUITER, HIRING_MANAGER, INTEGRATION);
-    return withETag(queries.get(id));
+    return withETag(queries.get(id), true);
   }
 
   @GET
   @Path("/{id}/history")
   @RolesAllowed({RECRUITER, HIRING_MANAGER, INTEGRATION})
-  @Operation(summary = "Every stage change of an application, oldest first")
+  @Operation(
+      operationId = "listApplicationHistory",
+      summary = "Every stage change of an application, oldest first (one page: nextCursor null)")
   public Page<HistoryEntry> history(@PathParam("id") UUID id) {
     return new Page<>(queries.history(id).stream().map(HistoryEntry::of).toList(), null);
   }
@@ -211,6 +250,7 @@ public class ApplicationResource {
   @Path("/{id}/transitions")
   @RolesAllowed(RECRUITER)
   @Operation(
+      operationId = "transitionApplication",
       summary = "Move an application to another stage",
       description =
           "SUBMITTED → SCREENING → INTERVIEWING → OFFERED → HIRED; REJECTED (reason NOT_A_FIT,"
@@ -232,9 +272,22 @@ public class ApplicationResource {
               }))
   @APIResponse(
       responseCode = "200",
-      description = "Moved (ETag: the new version)",
+      description = "Moved",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "The version in quotes, for If-Match and If-None-Match",
+              schema = @Schema(type = SchemaType.STRING)),
       content = @Content(schema = @Schema(implementation = ApplicationView.class)))
-  @APIResponse(responseCode = "409", description = "Illegal transition, or no opening left")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "Illegal transition (stage and allowed say where it may move), or HIRED with no"
+              + " opening left (type .../no-opening-left)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(ref = ProblemSchemas.ILLEGAL_TRANSITION)))
   @APIResponse(responseCode = "412", description = "Stale If-Match")
   @APIResponse(responseCode = "428", description = "If-Match missing")
   public Response transition(
@@ -249,14 +302,18 @@ public class ApplicationResource {
     Long expected = Callers.parseIfMatch(ifMatch);
     return withETag(
         pipeline.transition(
-            id, expected, request.to(), request.reason(), request.note(), callers.name()));
+            id, expected, request.to(), request.reason(), request.note(), callers.name()),
+        true);
   }
 
   @POST
   @Path("/{id}/withdraw")
   @PermitAll
   @Consumes(MediaType.WILDCARD)
+  @SecurityRequirementsSet(@SecurityRequirement(name = ApiDocument.BEARER))
+  @SecurityRequirementsSet(@SecurityRequirement(name = ApiDocument.APPLICATION_TOKEN))
   @Operation(
+      operationId = "withdrawApplication",
       summary = "Withdraw an application",
       description =
           "By the candidate (`X-Application-Token`) or by a recruiter (bearer token; `If-Match`"
@@ -264,23 +321,36 @@ public class ApplicationResource {
   @APIResponse(
       responseCode = "200",
       description = "Withdrawn",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "The version in quotes, for If-Match and If-None-Match",
+              schema = @Schema(type = SchemaType.STRING)),
       content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Its stage cannot be withdrawn from (already final)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(ref = ProblemSchemas.ILLEGAL_TRANSITION)))
+  @APIResponse(responseCode = "412", description = "Stale If-Match (recruiters)")
   public Response withdraw(
       @PathParam("id") UUID id,
       @HeaderParam(Callers.TOKEN_HEADER) String token,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     if (token != null) {
-      return withETag(candidateAccess.withdraw(id, token));
+      return withETag(candidateAccess.withdraw(id, token), callers.isStaff());
     }
     callers.requireAny(RECRUITER);
     Long expected = ifMatch == null ? null : Callers.parseIfMatch(ifMatch);
-    return withETag(pipeline.withdrawByRecruiter(id, expected, callers.name()));
+    return withETag(pipeline.withdrawByRecruiter(id, expected, callers.name()), true);
   }
 
   @POST
   @Path("/{id}/notes")
   @RolesAllowed({RECRUITER, HIRING_MANAGER})
-  @Operation(summary = "Add a note (author: the caller)")
+  @Operation(operationId = "addApplicationNote", summary = "Add a note (author: the caller)")
   @APIResponse(
       responseCode = "201",
       description = "Added",
@@ -293,7 +363,7 @@ public class ApplicationResource {
   @GET
   @Path("/{id}/notes")
   @RolesAllowed({RECRUITER, HIRING_MANAGER, INTEGRATION})
-  @Operation(summary = "An application's notes, newest first")
+  @Operation(operationId = "listApplicationNotes", summary = "An application's notes, newest first")
   public Page<NoteView> notes(
       @PathParam("id") UUID id,
       @QueryParam("cursor") String cursor,
@@ -304,7 +374,9 @@ public class ApplicationResource {
   @POST
   @Path("/{id}/evaluations")
   @RolesAllowed({RECRUITER, HIRING_MANAGER})
-  @Operation(summary = "Submit an evaluation (scorecard; author: the caller)")
+  @Operation(
+      operationId = "addApplicationEvaluation",
+      summary = "Submit an evaluation (scorecard; author: the caller)")
   @RequestBody(
       content =
           @Content(
@@ -336,7 +408,9 @@ public class ApplicationResource {
   @GET
   @Path("/{id}/evaluations")
   @RolesAllowed({RECRUITER, HIRING_MANAGER, INTEGRATION})
-  @Operation(summary = "An application's evaluations, newest first")
+  @Operation(
+      operationId = "listApplicationEvaluations",
+      summary = "An application's evaluations, newest first")
   public Page<EvaluationView> evaluations(
       @PathParam("id") UUID id,
       @QueryParam("cursor") String cursor,
@@ -349,8 +423,8 @@ public class ApplicationResource {
   }
 
   /** The application with {@code ETag: "<version>"}, for If-Match on the next change. */
-  private static Response withETag(ApplicationDetails application) {
-    return Response.ok(ApplicationView.of(application))
+  private static Response withETag(ApplicationDetails application, boolean staff) {
+    return Response.ok(ApplicationView.of(application, staff))
         .tag(new EntityTag(String.valueOf(application.version())))
         .build();
   }

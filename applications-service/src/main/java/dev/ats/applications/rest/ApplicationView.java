@@ -1,9 +1,6 @@
 package dev.ats.applications.rest;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ats.applications.domain.EligibilityOutcome;
 import dev.ats.applications.domain.PersonalDetails;
 import dev.ats.applications.domain.RejectionReason;
@@ -11,8 +8,11 @@ import dev.ats.applications.domain.Stage;
 import dev.ats.applications.service.ApplicationDetails;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An application as the API shows it. */
@@ -24,30 +24,38 @@ public record ApplicationView(
     CandidateView candidate,
     @Schema(example = "SUBMITTED") Stage stage,
     EligibilityView eligibility,
-    @Schema(description = "Set when stage is REJECTED") RejectionReason rejectionReason,
-    @Schema(description = "The answers to the role's questions; null after erasure")
-        JsonNode answers,
-    @Schema(example = "job-board") String source,
+    @Schema(description = "Set when stage is REJECTED, null otherwise", nullable = true)
+        RejectionReason rejectionReason,
+    @Schema(
+            description =
+                "The answers to the role's questions (rule id → answer); null after erasure",
+            type = SchemaType.OBJECT,
+            additionalProperties = AnswerValue.class,
+            nullable = true)
+        Map<String, JsonNode> answers,
+    @Schema(example = "job-board", nullable = true) String source,
     ConsentView consent,
     @Schema(description = "Grows by one with every stage change; the ETag is \"<version>\"")
         long version,
     Instant submittedAt,
     Instant updatedAt,
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(
+    @Schema(
             description =
                 "Only in the response to the submission, once: the candidate's access token for"
-                    + " X-Application-Token (32 random bytes, base64url)")
+                    + " X-Application-Token (32 random bytes, base64url); null in every other"
+                    + " answer",
+            nullable = true)
         String accessToken) {
 
-  /** The API's view of an application (without its access token). */
-  public static ApplicationView of(ApplicationDetails app) {
+  /**
+   * The API's view of an application (without its access token): whole for {@code staff}
+   * (recruiters, hiring managers, integrations); for anyone else (the candidate) without {@code
+   * eligibility.rules}, whose explanations name each rule's expected answer.
+   */
+  public static ApplicationView of(ApplicationDetails app, boolean staff) {
     PersonalDetails c = app.candidate();
-    ObjectNode answers = null;
-    if (app.answers() != null) {
-      answers = JsonNodeFactory.instance.objectNode();
-      answers.setAll(app.answers());
-    }
+    Map<String, JsonNode> answers =
+        app.answers() == null ? null : new LinkedHashMap<>(app.answers());
     return new ApplicationView(
         app.id(),
         app.roleId(),
@@ -65,9 +73,11 @@ public record ApplicationView(
         app.stage(),
         new EligibilityView(
             app.eligibility(),
-            app.ruleOutcomes().stream()
-                .map(r -> new RuleResult(r.ruleId(), r.passed(), r.explanation()))
-                .toList()),
+            staff
+                ? app.ruleOutcomes().stream()
+                    .map(r -> new RuleResult(r.ruleId(), r.passed(), r.explanation()))
+                    .toList()
+                : null),
         app.rejectionReason(),
         answers,
         app.source(),
@@ -99,28 +109,53 @@ public record ApplicationView(
 
   @Schema(name = "Candidate")
   public record CandidateView(
-      @Schema(example = "ada@example.com") String email,
-      @Schema(example = "Ada") String firstName,
-      @Schema(example = "Lovelace") String lastName,
-      String phone,
-      String school,
-      String degree,
-      LocalDate graduationDate,
-      List<String> links,
+      @Schema(example = "ada@example.com", description = "null after erasure", nullable = true)
+          String email,
+      @Schema(example = "Ada", description = "null after erasure", nullable = true)
+          String firstName,
+      @Schema(example = "Lovelace", description = "null after erasure", nullable = true)
+          String lastName,
+      @Schema(example = "+44 20 7946 0000", nullable = true) String phone,
+      @Schema(nullable = true) String school,
+      @Schema(nullable = true) String degree,
+      @Schema(nullable = true) LocalDate graduationDate,
+      @Schema(nullable = true) List<String> links,
       @Schema(description = "True once the candidate's personal data was erased") boolean erased) {}
 
   @Schema(name = "Eligibility")
   public record EligibilityView(
-      @Schema(example = "ELIGIBLE") EligibilityOutcome outcome, List<RuleResult> rules) {}
+      @Schema(example = "ELIGIBLE") EligibilityOutcome outcome,
+      @Schema(
+              description =
+                  "Each rule's verdict; only for recruiters, hiring managers and integrations"
+                      + " (null for the candidate: the explanations name the expected answers)",
+              nullable = true)
+          List<RuleResult> rules) {}
 
   @Schema(name = "RuleResult")
   public record RuleResult(
       @Schema(example = "commitsTwelveWeeks") String ruleId,
       boolean passed,
-      @Schema(example = "Can you commit to 12 weeks? answered true; must be true")
+      @Schema(
+              example = "Can you commit to 12 weeks? answered true; must be true",
+              description = "null after erasure",
+              nullable = true)
           String explanation) {}
 
   @Schema(name = "ConsentRecord")
   public record ConsentView(
       @Schema(example = "2026-01") String privacyPolicyVersion, Instant acceptedAt) {}
+
+  /**
+   * One answer, as the question's answerType wants it: true or false (BOOLEAN), a number (NUMBER),
+   * a date YYYY-MM-DD (DATE), one of the options (CHOICE). Documentation only.
+   */
+  @Schema(
+      name = "AnswerValue",
+      description =
+          "An answer: true or false (BOOLEAN), a number (NUMBER), a date YYYY-MM-DD (DATE) or one"
+              + " of the question's options (CHOICE)",
+      anyOf = {Boolean.class, Double.class, String.class},
+      example = "true")
+  public interface AnswerValue {}
 }

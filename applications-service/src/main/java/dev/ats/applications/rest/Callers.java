@@ -34,6 +34,16 @@ public class Callers {
     throw new ForbiddenException();
   }
 
+  /**
+   * True for recruiters, hiring managers and integrations: they see an application whole,
+   * eligibility explanations included; a candidate (or anyone else) does not.
+   */
+  public boolean isStaff() {
+    return identity.hasRole(dev.ats.web.security.Groups.RECRUITER)
+        || identity.hasRole(dev.ats.web.security.Groups.HIRING_MANAGER)
+        || identity.hasRole(dev.ats.web.security.Groups.INTEGRATION);
+  }
+
   /** The name of the authenticated caller (the token's upn, else its subject). */
   public String name() {
     return identity.getPrincipal().getName();

@@ -30,6 +30,7 @@ public class CandidateResource {
   @Path("/{id}")
   @RolesAllowed(RECRUITER)
   @Operation(
+      operationId = "eraseCandidate",
       summary = "Erase a candidate's personal data",
       description =
           "Irreversibly anonymises the candidate (email, names, phone, school, degree, graduation"
@@ -39,7 +40,6 @@ public class CandidateResource {
               + " other services purge their copies. Erasing an erased candidate again is a 204"
               + " that changes nothing and publishes nothing.")
   @APIResponse(responseCode = "204", description = "Erased (or already erased)")
-  @APIResponse(responseCode = "404", description = "No such candidate")
   public Response erase(@PathParam("id") UUID id) {
     erasure.erase(id);
     return Response.noContent().build();

@@ -32,5 +32,5 @@ public record EvaluationRequest(
   public record CriterionRating(
       @NotBlank @Size(max = 200) @Schema(example = "Problem solving") String criterion,
       @NotNull @Min(1) @Max(4) @Schema(example = "4") Integer rating,
-      @Size(max = 10000) @Schema(example = "Clear reasoning") String comment) {}
+      @Size(max = 10000) @Schema(example = "Clear reasoning", nullable = true) String comment) {}
 }

@@ -13,7 +13,7 @@ public record EvaluationView(
     @Schema(example = "hank.manager@ats.test") String author,
     @Schema(example = "3") int overallRating,
     List<EvaluationRequest.CriterionRating> criteria,
-    String comments,
+    @Schema(nullable = true) String comments,
     Instant submittedAt) {
 
   public static EvaluationView of(EvaluationEntry e) {

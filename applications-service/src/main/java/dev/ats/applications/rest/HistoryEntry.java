@@ -8,10 +8,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One stage change; the first entry of every history is the submission (from null). */
 @Schema(name = "StageChange")
 public record HistoryEntry(
-    @Schema(example = "SUBMITTED") Stage from,
+    @Schema(example = "SUBMITTED", description = "null for the submission", nullable = true)
+        Stage from,
     @Schema(example = "SCREENING") Stage to,
-    String reason,
-    String note,
+    @Schema(description = "Why (a rejection reason, or free text); may be null", nullable = true)
+        String reason,
+    @Schema(description = "The recruiter's internal note; may be null", nullable = true)
+        String note,
     @Schema(
             description = "Who: the recruiter's token name, \"candidate\" or \"system\"",
             example = "rita.recruiter@ats.test")

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /api/v1/applications}. */
@@ -25,7 +26,9 @@ public record SubmitApplicationRequest(
                 "Answers to the role's eligibility questions: rule id → answer (true/false for"
                     + " BOOLEAN, a number for NUMBER, YYYY-MM-DD for DATE, one of the options for"
                     + " CHOICE)",
-            example = "{\"commitsTwelveWeeks\": true, \"graduationDate\": \"2027-06-30\"}")
+            example = "{\"commitsTwelveWeeks\": true, \"graduationDate\": \"2027-06-30\"}",
+            type = SchemaType.OBJECT,
+            additionalProperties = ApplicationView.AnswerValue.class)
         Map<String, JsonNode> answers,
     @NotNull @Valid Consent consent,
     @Size(max = 200) @Schema(example = "job-board") String source) {

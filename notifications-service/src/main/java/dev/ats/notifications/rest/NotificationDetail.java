@@ -18,7 +18,8 @@ public record NotificationDetail(
     @Schema(example = "5d6e7f80-1a2b-4c3d-8e4f-5a6b7c8d9e0f") UUID roleId,
     @Schema(
             description = "The candidate's email address; null after the candidate was erased",
-            example = "ada@example.com")
+            example = "ada@example.com",
+            nullable = true)
         String recipient,
     @Schema(example = "APPLICATION_RECEIVED") NotificationType type,
     @Schema(example = "SENT") NotificationStatus status,
@@ -32,18 +33,32 @@ public record NotificationDetail(
     @Schema(example = "We received your application for Software Engineer - Intern") String subject,
     @Schema(
             description = "Plain-text body; null after the candidate was erased",
-            example = "Hi Ada,\n\nThank you for applying for Software Engineer - Intern. ...")
+            example = "Hi Ada,\n\nThank you for applying for Software Engineer - Intern. ...",
+            nullable = true)
         String bodyText,
     @Schema(
             description = "HTML body; null after the candidate was erased",
-            example = "<!DOCTYPE html><html>...<p>Hi Ada,</p>...</html>")
+            example = "<!DOCTYPE html><html>...<p>Hi Ada,</p>...</html>",
+            nullable = true)
         String bodyHtml,
     @Schema(description = "Delivery attempts since it was last queued", example = "1") int attempts,
-    @Schema(description = "When the sender tries next (PENDING only)") Instant nextAttemptAt,
-    @Schema(example = "ConnectException: Connection refused") String lastError,
+    @Schema(description = "When the sender tries next (PENDING only)", nullable = true)
+        Instant nextAttemptAt,
+    @Schema(
+            description = "The last delivery error; null if none failed",
+            example = "ConnectException: Connection refused",
+            nullable = true)
+        String lastError,
     @Schema(example = "2026-11-27T14:05:00Z") Instant createdAt,
-    @Schema(example = "2026-11-27T14:05:01Z") Instant sentAt,
-    @Schema(description = "When the candidate's personal data was purged from it") Instant erasedAt,
+    @Schema(
+            description = "When it was sent; null until then",
+            example = "2026-11-27T14:05:01Z",
+            nullable = true)
+        Instant sentAt,
+    @Schema(
+            description = "When the candidate's personal data was purged from it; null if not",
+            nullable = true)
+        Instant erasedAt,
     List<Attempt> deliveryAttempts) {
 
   static NotificationDetail of(NotificationQueryService.Detail detail) {
@@ -80,5 +95,9 @@ public record NotificationDetail(
               enumeration = {"SENT", "FAILED"},
               example = "SENT")
           String outcome,
-      @Schema(example = "ConnectException: Connection refused") String error) {}
+      @Schema(
+              description = "Why it failed; null when SENT",
+              example = "ConnectException: Connection refused",
+              nullable = true)
+          String error) {}
 }

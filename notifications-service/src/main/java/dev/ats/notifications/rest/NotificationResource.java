@@ -4,7 +4,6 @@ import dev.ats.notifications.domain.NotificationStatus;
 import dev.ats.notifications.domain.NotificationType;
 import dev.ats.notifications.service.NotificationQueryService;
 import dev.ats.notifications.service.StoredNotification;
-import dev.ats.web.error.Problem;
 import dev.ats.web.paging.Page;
 import dev.ats.web.security.Groups;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,41 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Notifications", description = "The messages written to candidates, and their delivery")
-@SecurityRequirement(name = "bearer")
-@APIResponse(
-    responseCode = "401",
-    description = "No valid bearer token",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples =
-                @ExampleObject(
-                    name = "unauthorized",
-                    value =
-                        "{\"type\":\"https://ats.dev/problems/unauthorized\",\"title\":"
-                            + "\"Unauthorized\",\"status\":401,\"detail\":\"This needs a valid"
-                            + " bearer token (Authorization: Bearer ...)\"}")))
-@APIResponse(
-    responseCode = "403",
-    description = "The token's groups do not allow this",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples =
-                @ExampleObject(
-                    name = "forbidden",
-                    value =
-                        "{\"type\":\"https://ats.dev/problems/forbidden\",\"title\":\"Forbidden\","
-                            + "\"status\":403,\"detail\":\"Your token's groups do not allow"
-                            + " this\"}")))
 public class NotificationResource {
 
   private final NotificationQueryService notifications;
@@ -69,6 +38,7 @@ public class NotificationResource {
   @GET
   @RolesAllowed({Groups.RECRUITER, Groups.HIRING_MANAGER, Groups.INTEGRATION})
   @Operation(
+      operationId = "listNotifications",
       summary = "List notifications, newest first",
       description =
           "Filters combine with AND. Pass the returned nextCursor as ?cursor= for the next page.")
@@ -93,7 +63,6 @@ public class NotificationResource {
                               + "\"createdAt\":\"2026-11-27T14:05:00Z\","
                               + "\"sentAt\":\"2026-11-27T14:05:01Z\"}],"
                               + "\"nextCursor\":\"djEfMjAyNi0xMS0yN1QxNDowNTowMFofM2YwYw\"}")))
-  @APIResponse(responseCode = "400", description = "A bad filter, limit or cursor")
   public Page<NotificationSummary> list(
       @Parameter(description = "Only this application's notifications") @QueryParam("applicationId")
           UUID applicationId,
@@ -120,7 +89,9 @@ public class NotificationResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Groups.RECRUITER, Groups.HIRING_MANAGER, Groups.INTEGRATION})
-  @Operation(summary = "One notification with its rendered message and delivery attempts")
+  @Operation(
+      operationId = "getNotification",
+      summary = "One notification with its rendered message and delivery attempts")
   @APIResponse(
       responseCode = "200",
       description = "The notification",
@@ -128,20 +99,7 @@ public class NotificationResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = NotificationDetail.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such notification",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "not-found",
-                      value =
-                          "{\"type\":\"https://ats.dev/problems/not-found\",\"title\":\"Not"
-                              + " found\",\"status\":404,\"detail\":\"notification"
-                              + " 3f0c1b8e-5a4e-4c55-9a53-1f2f0d0f7c11 does not exist\"}")))
+  @APIResponse(responseCode = "404", description = "No such notification")
   public NotificationDetail get(@PathParam("id") UUID id) {
     return NotificationDetail.of(notifications.get(id));
   }
@@ -150,6 +108,7 @@ public class NotificationResource {
   @Path("/{id}/retry")
   @RolesAllowed(Groups.RECRUITER)
   @Operation(
+      operationId = "retryNotification",
       summary = "Queue a FAILED notification again",
       description =
           "The sender tries it again at its next tick, with a fresh set of attempts. Only a FAILED"
@@ -164,27 +123,19 @@ public class NotificationResource {
   @APIResponse(responseCode = "404", description = "No such notification")
   @APIResponse(
       responseCode = "409",
-      description = "Not FAILED (pending, sent or cancelled), or its candidate was erased",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "not-failed",
-                      value =
-                          "{\"type\":\"https://ats.dev/problems/conflict\",\"title\":"
-                              + "\"Conflict\",\"status\":409,\"detail\":\"only a FAILED"
-                              + " notification can be retried; this one is SENT\","
-                              + "\"currentStatus\":\"SENT\"}")))
+      description =
+          "Not FAILED (pending, sent or cancelled), or its candidate was erased (carries"
+              + " currentStatus)")
   public NotificationDetail retry(@PathParam("id") UUID id) {
     return NotificationDetail.of(notifications.retry(id));
   }
 
   /** For the OpenAPI document only: {@code Page<NotificationSummary>}. */
-  @Schema(name = "NotificationPage")
+  @Schema(name = "NotificationPage", description = "One page of notifications")
   public record NotificationPage(
       List<NotificationSummary> items,
-      @Schema(description = "Opaque cursor for the next page; null on the last page")
+      @Schema(
+              description = "Opaque cursor for the next page; null on the last page",
+              nullable = true)
           String nextCursor) {}
 }

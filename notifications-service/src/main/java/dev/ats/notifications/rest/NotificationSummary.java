@@ -15,14 +15,19 @@ public record NotificationSummary(
     @Schema(example = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d") UUID candidateId,
     @Schema(
             description = "The candidate's email address; null after the candidate was erased",
-            example = "ada@example.com")
+            example = "ada@example.com",
+            nullable = true)
         String recipient,
     @Schema(example = "APPLICATION_RECEIVED") NotificationType type,
     @Schema(example = "SENT") NotificationStatus status,
     @Schema(example = "We received your application for Software Engineer - Intern") String subject,
     @Schema(description = "Delivery attempts since it was last queued", example = "1") int attempts,
     @Schema(example = "2026-11-27T14:05:00Z") Instant createdAt,
-    @Schema(example = "2026-11-27T14:05:01Z") Instant sentAt) {
+    @Schema(
+            description = "When it was sent; null until then",
+            example = "2026-11-27T14:05:01Z",
+            nullable = true)
+        Instant sentAt) {
 
   static NotificationSummary of(StoredNotification n) {
     return new NotificationSummary(

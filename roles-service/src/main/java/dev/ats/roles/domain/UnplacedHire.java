@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A hire that filled no opening: its role is unknown here, or had no opening left (typically
@@ -19,6 +20,7 @@ import java.util.UUID;
 @Table(name = "unplaced_hire")
 public class UnplacedHire extends PanacheEntityBase {
 
+  @Schema(name = "UnplacedHireReason")
   public enum Reason {
     UNKNOWN_ROLE,
     NO_OPENING_LEFT

@@ -34,7 +34,15 @@ public record EligibilityRuleBody(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Size(max = 50)
         List<@NotBlank @Size(max = 200) String> options,
-    @NotNull @Valid RuleConditionBody rule,
+    @Schema(
+            description =
+                "What makes an answer pass. Only recruiters, hiring managers and integrations get"
+                    + " it; anyone else reads the question without it (a candidate must not learn"
+                    + " which answers pass). Required when writing a role.")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @NotNull
+        @Valid
+        RuleConditionBody rule,
     @Schema(
             description =
                 "A required rule that fails makes the application INELIGIBLE; an optional one only"
@@ -42,13 +50,17 @@ public record EligibilityRuleBody(
             defaultValue = "true")
         Boolean required) {
 
-  static EligibilityRuleBody of(EligibilityRule rule) {
+  /**
+   * The rule as {@code staff} (recruiters, hiring managers, integrations) see it, or, for anyone
+   * else, the question without its rule.
+   */
+  static EligibilityRuleBody of(EligibilityRule rule, boolean staff) {
     return new EligibilityRuleBody(
         rule.id(),
         rule.question(),
         rule.answerType(),
         rule.options(),
-        RuleConditionBody.of(rule.rule()),
+        staff ? RuleConditionBody.of(rule.rule()) : null,
         rule.required());
   }
 

@@ -140,34 +140,6 @@ final class Examples {
       {"additionalOpenings": 2, "reason": "Two more interns funded"}
       """;
 
-  static final String VALIDATION =
-      """
-      {
-        "type": "https://ats.dev/problems/validation",
-        "title": "Invalid request",
-        "status": 400,
-        "detail": "eligibilityRules[0].rule.operator: BOOLEAN questions allow the operators [EQUALS]; openings: must be greater than or equal to 1",
-        "instance": "/api/v1/roles",
-        "requestId": "5f0c2a8e-1d4b-4c1e-9d63-2b7f9a0e4c11",
-        "violations": [
-          {"field": "eligibilityRules[0].rule.operator", "message": "BOOLEAN questions allow the operators [EQUALS]"},
-          {"field": "openings", "message": "must be greater than or equal to 1"}
-        ]
-      }
-      """;
-
-  static final String NOT_FOUND =
-      """
-      {
-        "type": "https://ats.dev/problems/not-found",
-        "title": "Not found",
-        "status": 404,
-        "detail": "role 0b6f1c1e-8d59-4a43-9d4e-0f6a3f1a2b7c does not exist",
-        "instance": "/api/v1/roles/0b6f1c1e-8d59-4a43-9d4e-0f6a3f1a2b7c",
-        "requestId": "5f0c2a8e-1d4b-4c1e-9d63-2b7f9a0e4c11"
-      }
-      """;
-
   static final String ILLEGAL_STATUS =
       """
       {
@@ -195,18 +167,6 @@ final class Examples {
       }
       """;
 
-  static final String STALE =
-      """
-      {
-        "type": "https://ats.dev/problems/precondition-failed",
-        "title": "Precondition failed",
-        "status": 412,
-        "detail": "role 0b6f1c1e-8d59-4a43-9d4e-0f6a3f1a2b7c is at version 5, not 4: read it again and retry",
-        "instance": "/api/v1/roles/0b6f1c1e-8d59-4a43-9d4e-0f6a3f1a2b7c",
-        "requestId": "5f0c2a8e-1d4b-4c1e-9d63-2b7f9a0e4c11"
-      }
-      """;
-
   static final String IF_MATCH_MISSING =
       """
       {
@@ -215,30 +175,6 @@ final class Examples {
         "status": 428,
         "detail": "send If-Match with the role's ETag (as returned by GET), e.g. If-Match: \\"3\\"",
         "instance": "/api/v1/roles/0b6f1c1e-8d59-4a43-9d4e-0f6a3f1a2b7c",
-        "requestId": "5f0c2a8e-1d4b-4c1e-9d63-2b7f9a0e4c11"
-      }
-      """;
-
-  static final String UNAUTHORIZED =
-      """
-      {
-        "type": "https://ats.dev/problems/unauthorized",
-        "title": "Unauthorized",
-        "status": 401,
-        "detail": "This needs a valid bearer token (Authorization: Bearer ...)",
-        "instance": "/api/v1/roles",
-        "requestId": "5f0c2a8e-1d4b-4c1e-9d63-2b7f9a0e4c11"
-      }
-      """;
-
-  static final String FORBIDDEN =
-      """
-      {
-        "type": "https://ats.dev/problems/forbidden",
-        "title": "Forbidden",
-        "status": 403,
-        "detail": "Your token's groups do not allow this",
-        "instance": "/api/v1/roles",
         "requestId": "5f0c2a8e-1d4b-4c1e-9d63-2b7f9a0e4c11"
       }
       """;

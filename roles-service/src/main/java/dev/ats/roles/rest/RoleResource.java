@@ -11,7 +11,9 @@ import dev.ats.roles.domain.RoleStatus;
 import dev.ats.roles.domain.WorkplaceType;
 import dev.ats.roles.service.RoleService;
 import dev.ats.web.error.ApiException;
-import dev.ats.web.error.Problem;
+import dev.ats.web.http.ConditionalGet;
+import dev.ats.web.http.ETags;
+import dev.ats.web.openapi.ApiDocument;
 import dev.ats.web.paging.Page;
 import dev.ats.web.security.Groups;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -81,8 +83,8 @@ public class RoleResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Groups.RECRUITER)
-  @SecurityRequirement(name = RolesApi.BEARER)
   @Operation(
+      operationId = "createRole",
       summary = "Create a role",
       description =
           "Creates a DRAFT role (recruiters only). Eligibility rules: BOOLEAN allows EQUALS (true"
@@ -111,9 +113,6 @@ public class RoleResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = RoleResponse.class),
               examples = @ExampleObject(name = "role", value = Examples.ROLE)))
-  @APIResponse(responseCode = "400", ref = "Invalid")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
   public RestResponse<RoleResponse> create(@Valid @NotNull RoleInput role, @Context UriInfo uri) {
     RoleState created = roles.create(role.toDetails());
     return RestResponse.ResponseBuilder.<RoleResponse>created(
@@ -125,14 +124,17 @@ public class RoleResource {
 
   @GET
   @PermitAll
-  @SecurityRequirementsSet(@SecurityRequirement(name = RolesApi.BEARER))
+  @SecurityRequirementsSet(@SecurityRequirement(name = ApiDocument.BEARER))
   @SecurityRequirementsSet // no token at all: anonymous
   @Operation(
+      operationId = "listRoles",
       summary = "List roles",
       description =
           "Newest first (createdAt desc, id desc), cursor-paginated. The bearer token is optional:"
-              + " anonymous callers see OPEN roles only; recruiters, hiring managers and"
-              + " integrations see every status.")
+              + " anonymous callers see OPEN roles only, each question without its rule;"
+              + " recruiters, hiring managers and integrations see every status and the rules."
+              + " Anonymous answers carry Cache-Control: public, max-age=60; answers to a token"
+              + " private, no-cache; both Vary: Authorization.")
   @APIResponse(
       responseCode = "200",
       description = "One page of roles",
@@ -141,9 +143,7 @@ public class RoleResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = RolePage.class),
               examples = @ExampleObject(name = "page", value = Examples.PAGE)))
-  @APIResponse(responseCode = "400", ref = "Invalid")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  public Page<RoleResponse> list(
+  public RestResponse<Page<RoleResponse>> list(
       @Parameter(description = "Only roles in this status") @QueryParam("status") RoleStatus status,
       @Parameter(description = "Only this team (case-insensitive)", example = "Engineering")
           @QueryParam("team")
@@ -160,46 +160,71 @@ public class RoleResource {
       @Parameter(description = "Page size, 1 to 100 (default 20)", example = "20")
           @QueryParam("limit")
           Integer limit) {
+    boolean staff = seesEveryStatus();
     RoleStatus visible = status;
-    if (!seesEveryStatus()) {
-      if (status != null && status != RoleStatus.OPEN) {
-        return new Page<>(List.of(), null);
+    Page<RoleResponse> answer;
+    if (!staff && status != null && status != RoleStatus.OPEN) {
+      answer = new Page<>(List.of(), null);
+    } else {
+      if (!staff) {
+        visible = RoleStatus.OPEN;
       }
-      visible = RoleStatus.OPEN;
+      Page<RoleState> page =
+          roles.list(
+              new RoleRepository.Filter(visible, team, workplaceType, employmentType, q),
+              cursor,
+              limit);
+      answer =
+          new Page<>(
+              page.items().stream().map(role -> RoleResponse.of(role, staff)).toList(),
+              page.nextCursor());
     }
-    Page<RoleState> page =
-        roles.list(
-            new RoleRepository.Filter(visible, team, workplaceType, employmentType, q),
-            cursor,
-            limit);
-    return new Page<>(page.items().stream().map(RoleResponse::of).toList(), page.nextCursor());
+    return cached(RestResponse.ResponseBuilder.ok(answer), staff).build();
   }
 
   @GET
   @Path("/{id}")
   @PermitAll
-  @SecurityRequirementsSet(@SecurityRequirement(name = RolesApi.BEARER))
+  @SecurityRequirementsSet(@SecurityRequirement(name = ApiDocument.BEARER))
   @SecurityRequirementsSet // no token at all: anonymous
   @Operation(
+      operationId = "getRole",
       summary = "Read a role",
       description =
           "Includes the eligibility questions, so that a careers page can render the application"
               + " form. The bearer token is optional: anonymous callers can read OPEN roles only"
-              + " (any other status is a 404).")
+              + " (any other status is a 404), and see each question without its rule (the"
+              + " expected answer); recruiters, hiring managers and integrations see the rules."
+              + " Anonymous answers carry Cache-Control: public, max-age=60; answers to a token"
+              + " private, no-cache; both Vary: Authorization. If-None-Match with the ETag: 304.")
   @APIResponse(responseCode = "200", ref = "Role")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "404", ref = "NotFound")
   public RestResponse<RoleResponse> get(@PathParam("id") UUID id) {
-    return withETag(
-        roles.find(id, !seesEveryStatus()).orElseThrow(() -> ApiException.notFound("role", id)));
+    boolean staff = seesEveryStatus();
+    RoleState role = roles.find(id, !staff).orElseThrow(() -> ApiException.notFound("role", id));
+    return cached(
+            RestResponse.ResponseBuilder.ok(RoleResponse.of(role, staff))
+                .header(HttpHeaders.ETAG, ETags.of(role.version())),
+            staff)
+        .build();
+  }
+
+  /**
+   * Reads anonymous callers get (OPEN roles, rules without their values) are the same for everyone:
+   * a careers page and shared caches may keep them a minute. A token's answers are its own.
+   */
+  private static <T> RestResponse.ResponseBuilder<T> cached(
+      RestResponse.ResponseBuilder<T> answer, boolean staff) {
+    return answer
+        .header(HttpHeaders.CACHE_CONTROL, staff ? ConditionalGet.PRIVATE : ConditionalGet.PUBLIC)
+        .header(HttpHeaders.VARY, ConditionalGet.VARY);
   }
 
   @PATCH
   @Path("/{id}")
   @Consumes(MERGE_PATCH)
   @RolesAllowed(Groups.RECRUITER)
-  @SecurityRequirement(name = RolesApi.BEARER)
   @Operation(
+      operationId = "updateRole",
       summary = "Change a role's fields",
       description =
           "An RFC 7396 JSON merge patch of the writable fields (those of a create): members set"
@@ -217,29 +242,11 @@ public class RoleResource {
               schema = @Schema(implementation = RolePatch.class),
               examples = @ExampleObject(name = "moreOpenings", value = Examples.PATCH)))
   @APIResponse(responseCode = "200", ref = "Role")
-  @APIResponse(responseCode = "400", ref = "Invalid")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
-  @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(
       responseCode = "409",
-      description = "openings would be fewer than openingsFilled",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "belowFilled", value = Examples.OPENINGS_BELOW_FILLED)))
-  @APIResponse(responseCode = "412", ref = "Stale")
-  @APIResponse(
-      responseCode = "428",
-      description = "If-Match is missing",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "ifMatchMissing", value = Examples.IF_MATCH_MISSING)))
+      description = "openings would be fewer than openingsFilled (carries openingsFilled)")
+  @APIResponse(responseCode = "412", description = "If-Match names a version that is not current")
+  @APIResponse(responseCode = "428", description = "If-Match is missing (or *)")
   public RestResponse<RoleResponse> patch(
       @PathParam("id") UUID id,
       @Parameter(description = "The role's ETag, as GET returned it", example = "\"4\"")
@@ -247,7 +254,7 @@ public class RoleResource {
           String ifMatch,
       String body)
       throws JsonProcessingException {
-    long version = ETags.required(ifMatch);
+    long version = IfMatch.required(ifMatch);
     JsonNode patch = body == null || body.isBlank() ? null : json.readTree(body);
     if (!(patch instanceof ObjectNode changes)) {
       throw ApiException.badRequest("a merge patch must be a JSON object");
@@ -272,27 +279,28 @@ public class RoleResource {
   @POST
   @Path("/{id}/open")
   @RolesAllowed(Groups.RECRUITER)
-  @SecurityRequirement(name = RolesApi.BEARER)
-  @Operation(summary = "Open a DRAFT role", description = "Candidates can see and apply to it.")
+  @Operation(
+      operationId = "openRole",
+      summary = "Open a DRAFT role",
+      description = "Candidates can see and apply to it.")
   @APIResponse(responseCode = "200", ref = "Role")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
-  @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "IllegalStatusChange")
-  @APIResponse(responseCode = "412", ref = "Stale")
+  @APIResponse(responseCode = "412", description = "If-Match names a version that is not current")
   public RestResponse<RoleResponse> open(
       @PathParam("id") UUID id,
       @Parameter(description = "Optional: the ETag the change is based on")
           @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch) {
-    return withETag(roles.open(id, ETags.optional(ifMatch)));
+    return withETag(roles.open(id, IfMatch.optional(ifMatch)));
   }
 
   @POST
   @Path("/{id}/close")
   @RolesAllowed(Groups.RECRUITER)
-  @SecurityRequirement(name = RolesApi.BEARER)
-  @Operation(summary = "Close an OPEN role", description = "The reason is required.")
+  @Operation(
+      operationId = "closeRole",
+      summary = "Close an OPEN role",
+      description = "The reason is required.")
   @RequestBody(
       required = true,
       content =
@@ -301,12 +309,8 @@ public class RoleResource {
               schema = @Schema(implementation = CloseRoleRequest.class),
               examples = @ExampleObject(name = "close", value = Examples.CLOSE)))
   @APIResponse(responseCode = "200", ref = "Role")
-  @APIResponse(responseCode = "400", ref = "Invalid")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
-  @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "IllegalStatusChange")
-  @APIResponse(responseCode = "412", ref = "Stale")
+  @APIResponse(responseCode = "412", description = "If-Match names a version that is not current")
   public RestResponse<RoleResponse> close(
       @PathParam("id") UUID id,
       @Parameter(description = "Optional: the ETag the change is based on")
@@ -318,14 +322,14 @@ public class RoleResource {
     if (request == null) {
       throw ApiException.badRequest("send a JSON body with the reason, e.g. {\"reason\": \"...\"}");
     }
-    return withETag(roles.close(id, ETags.optional(ifMatch), request.reason()));
+    return withETag(roles.close(id, IfMatch.optional(ifMatch), request.reason()));
   }
 
   @POST
   @Path("/{id}/reopen")
   @RolesAllowed(Groups.RECRUITER)
-  @SecurityRequirement(name = RolesApi.BEARER)
   @Operation(
+      operationId = "reopenRole",
       summary = "Reopen a CLOSED or FILLED role",
       description =
           "Adds additionalOpenings first (optional body). A FILLED role, or any role whose"
@@ -338,12 +342,8 @@ public class RoleResource {
               schema = @Schema(implementation = ReopenRoleRequest.class),
               examples = @ExampleObject(name = "reopen", value = Examples.REOPEN)))
   @APIResponse(responseCode = "200", ref = "Role")
-  @APIResponse(responseCode = "400", ref = "Invalid")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
-  @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "IllegalStatusChange")
-  @APIResponse(responseCode = "412", ref = "Stale")
+  @APIResponse(responseCode = "412", description = "If-Match names a version that is not current")
   public RestResponse<RoleResponse> reopen(
       @PathParam("id") UUID id,
       @Parameter(description = "Optional: the ETag the change is based on")
@@ -355,7 +355,7 @@ public class RoleResource {
     int additional =
         request == null || request.additionalOpenings() == null ? 0 : request.additionalOpenings();
     String reason = request == null ? null : request.reason();
-    return withETag(roles.reopen(id, ETags.optional(ifMatch), additional, reason));
+    return withETag(roles.reopen(id, IfMatch.optional(ifMatch), additional, reason));
   }
 
   /**

@@ -35,7 +35,11 @@ public record RoleResponse(
             example = "2021-12-01",
             nullable = true)
         LocalDate respondBy,
-    List<EligibilityRuleBody> eligibilityRules,
+    @Schema(
+            description =
+                "The eligibility questions; each rule's condition only for recruiters, hiring"
+                    + " managers and integrations")
+        List<EligibilityRuleBody> eligibilityRules,
     RoleStatus status,
     @Schema(
             description = "Increases with every change; the ETag is this number in quotes",
@@ -44,7 +48,13 @@ public record RoleResponse(
     @Schema(example = "2021-09-29T09:00:00Z") Instant createdAt,
     @Schema(example = "2021-10-04T14:30:00Z") Instant updatedAt) {
 
+  /** The role as recruiters, hiring managers and integrations see it. */
   static RoleResponse of(RoleState role) {
+    return of(role, true);
+  }
+
+  /** The role as {@code staff} see it, or (not staff) with each question but without its rule. */
+  static RoleResponse of(RoleState role, boolean staff) {
     RoleDetails details = role.details();
     return new RoleResponse(
         role.id(),
@@ -59,7 +69,7 @@ public record RoleResponse(
         role.openingsFilled(),
         details.applicationDeadline(),
         details.respondBy(),
-        details.eligibilityRules().stream().map(EligibilityRuleBody::of).toList(),
+        details.eligibilityRules().stream().map(r -> EligibilityRuleBody.of(r, staff)).toList(),
         role.status(),
         role.version(),
         role.createdAt(),

@@ -1,25 +1,24 @@
 package dev.ats.roles.rest;
 
 import dev.ats.web.error.Problem;
+import dev.ats.web.openapi.ProblemSchemas;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The OpenAPI document's shared parts: the bearer scheme, the role response (with its ETag) that
- * reads and changes return, and the problem responses every protected operation can give. No
- * {@code @ApplicationPath}: resources keep their own paths.
+ * The OpenAPI document's own parts: its description and the role response (with its ETag) that
+ * reads and changes return. The security schemes and every error answer come from ats-web's {@code
+ * ApiDocument} filter. No {@code @ApplicationPath}: resources keep their own paths.
  */
 @OpenAPIDefinition(
     info =
@@ -33,15 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     tags = @Tag(name = "Roles", description = "Job openings and their status"),
     components =
         @Components(
-            securitySchemes =
-                @SecurityScheme(
-                    securitySchemeName = RolesApi.BEARER,
-                    type = SecuritySchemeType.HTTP,
-                    scheme = "bearer",
-                    bearerFormat = "JWT",
-                    description =
-                        "An RS256 JWT whose groups claim holds recruiter, hiring-manager or"
-                            + " integration"),
             responses = {
               @APIResponse(
                   name = "Role",
@@ -59,72 +49,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                           schema = @Schema(implementation = RoleResponse.class),
                           examples = @ExampleObject(name = "role", value = Examples.ROLE))),
               @APIResponse(
-                  name = "Unauthorized",
-                  responseCode = "401",
-                  description = "No bearer token, or one that is invalid or expired",
-                  content =
-                      @Content(
-                          mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "unauthorized",
-                                  value = Examples.UNAUTHORIZED))),
-              @APIResponse(
-                  name = "Forbidden",
-                  responseCode = "403",
-                  description = "The token's groups do not allow this (writes need recruiter)",
-                  content =
-                      @Content(
-                          mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN))),
-              @APIResponse(
-                  name = "NotFound",
-                  responseCode = "404",
-                  description = "No such role (or, for anonymous callers, no such OPEN role)",
-                  content =
-                      @Content(
-                          mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(name = "notFound", value = Examples.NOT_FOUND))),
-              @APIResponse(
-                  name = "Invalid",
-                  responseCode = "400",
-                  description = "Invalid input; violations lists each field and what is wrong",
-                  content =
-                      @Content(
-                          mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(name = "validation", value = Examples.VALIDATION))),
-              @APIResponse(
                   name = "IllegalStatusChange",
                   responseCode = "409",
                   description =
-                      "The role's status does not allow this action; allowedActions names those"
-                          + " that it does",
+                      "The role's status does not allow this action (allowedActions names what it"
+                          + " does), or a reopen without an opening left",
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
+                          schema = @Schema(ref = ProblemSchemas.ILLEGAL_STATUS_CHANGE),
                           examples =
                               @ExampleObject(
                                   name = "illegalStatus",
-                                  value = Examples.ILLEGAL_STATUS))),
-              @APIResponse(
-                  name = "Stale",
-                  responseCode = "412",
-                  description = "If-Match names a version that is no longer current",
-                  content =
-                      @Content(
-                          mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples = @ExampleObject(name = "stale", value = Examples.STALE)))
+                                  value = Examples.ILLEGAL_STATUS)))
             }))
-public class RolesApi extends Application {
-
-  public static final String BEARER = "bearer";
-}
+public class RolesApi extends Application {}

@@ -21,7 +21,7 @@ public record RuleConditionBody(
                 "BOOLEAN: true or false; NUMBER: a number; DATE: YYYY-MM-DD; CHOICE: an array of"
                     + " allowed options",
             example = "true",
-            implementation = Object.class)
+            anyOf = {Boolean.class, Double.class, String.class, String[].class})
         JsonNode value) {
 
   static RuleConditionBody of(RuleCondition condition) {

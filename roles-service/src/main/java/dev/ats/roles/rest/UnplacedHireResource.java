@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Hires that filled no opening of a role: where a divergence in headcount becomes visible. */
@@ -35,8 +34,8 @@ public class UnplacedHireResource {
 
   @GET
   @RolesAllowed({Groups.RECRUITER, Groups.INTEGRATION})
-  @SecurityRequirement(name = RolesApi.BEARER)
   @Operation(
+      operationId = "listUnplacedHires",
       summary = "List a role's unplaced hires",
       description =
           "roles-service is the one authority of headcount. A hire it cannot place (every"
@@ -54,10 +53,6 @@ public class UnplacedHireResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = UnplacedHirePage.class),
               examples = @ExampleObject(name = "unplacedHires", value = Examples.UNPLACED_HIRES)))
-  @APIResponse(responseCode = "400", ref = "Invalid")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
-  @APIResponse(responseCode = "404", ref = "NotFound")
   public Page<UnplacedHireResponse> list(
       @PathParam("id") UUID id,
       @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor")

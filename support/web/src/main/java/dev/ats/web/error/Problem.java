@@ -10,30 +10,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** An RFC 9457 problem detail; every error response of every service has this shape. */
+/**
+ * An RFC 9457 problem detail; every error response of every service has this shape. A 400 always
+ * carries {@code violations} (empty when the problem is not about one field), so that a client can
+ * read every 400 as the documents' {@code ValidationProblem}. The OpenAPI schemas of the problems
+ * are {@link dev.ats.web.openapi.ProblemSchemas}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "Problem", description = "RFC 9457 problem details")
 public record Problem(
-    @Schema(example = "https://ats.dev/problems/validation") URI type,
-    @Schema(example = "Invalid request") String title,
-    @Schema(example = "400") int status,
-    @Schema(example = "title: must not be blank") String detail,
-    @Schema(example = "/api/v1/roles") String instance,
-    @Schema(description = "The request id, also in the X-Request-Id response header")
-        String requestId,
-    @Schema(description = "What was wrong with which field, for validation errors")
-        List<Violation> violations,
-    @Schema(hidden = true) @JsonIgnore Map<String, Object> extensions) {
+    URI type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    String requestId,
+    List<Violation> violations,
+    @JsonIgnore Map<String, Object> extensions) {
+
+  public Problem {
+    if (status == 400 && violations == null) {
+      violations = List.of();
+    }
+  }
 
   public static final String MEDIA_TYPE = "application/problem+json";
   public static final String TYPE_BASE = "https://ats.dev/problems/";
 
   /** One invalid field: where ({@code field}, a JSON path) and what is wrong with it. */
-  public record Violation(
-      @Schema(example = "candidate.email") String field,
-      @Schema(example = "must be a well-formed email address") String message) {}
+  public record Violation(String field, String message) {}
 
   private static final Set<String> MEMBERS =
       Set.of("type", "title", "status", "detail", "instance", "requestId", "violations");

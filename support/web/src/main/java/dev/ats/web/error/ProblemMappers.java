@@ -290,8 +290,26 @@ public class ProblemMappers {
       case "UUID" -> "a UUID";
       case "Instant", "OffsetDateTime" -> "an ISO-8601 date-time such as 2026-12-01T17:00:00Z";
       case "LocalDate" -> "an ISO-8601 date such as 2026-12-01";
-      default -> "a " + type.getSimpleName();
+      default -> "a " + documentedName(type);
     };
+  }
+
+  /** The name the OpenAPI documents give {@code type} (its @Schema name), never a Java name. */
+  private static String documentedName(Class<?> type) {
+    org.eclipse.microprofile.openapi.annotations.media.Schema schema =
+        type.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+    if (schema != null && !schema.name().isBlank()) {
+      return schema.name();
+    }
+    if (java.util.Map.class.isAssignableFrom(type)
+        || type.getSimpleName().endsWith("Node")
+        || type.isRecord()) {
+      return "JSON object";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "JSON array";
+    }
+    return type.getSimpleName();
   }
 
   private static String quote(Object value) {

@@ -1,16 +1,12 @@
 package dev.ats.roles.rest;
 
 import dev.ats.web.error.ApiException;
+import dev.ats.web.http.ETags;
 
-/** Reads the role version from an {@code If-Match} header; the ETag is the version in quotes. */
-final class ETags {
+/** Reads the role version a change is based on from its {@code If-Match} header. */
+final class IfMatch {
 
-  private ETags() {}
-
-  /** The ETag of {@code version}: the number in quotes. */
-  static String of(long version) {
-    return "\"" + version + "\"";
-  }
+  private IfMatch() {}
 
   /** PATCH: the header is required (428 without it), and must name a version (412 if not). */
   static long required(String ifMatch) {
@@ -27,22 +23,15 @@ final class ETags {
     if (ifMatch == null || ifMatch.isBlank()) {
       return null;
     }
-    String tag = ifMatch.strip();
-    if (tag.equals("*")) {
+    if (ifMatch.strip().equals("*")) {
       throw ApiException.preconditionRequired(
           "If-Match: * is not enough here: send the role's ETag, e.g. If-Match: \"3\"");
     }
-    if (tag.startsWith("W/")) {
-      tag = tag.substring(2);
-    }
-    if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-      tag = tag.substring(1, tag.length() - 1);
-    }
-    try {
-      return Long.parseLong(tag);
-    } catch (NumberFormatException e) {
+    Long version = ETags.version(ifMatch);
+    if (version == null) {
       throw ApiException.preconditionFailed(
           "If-Match " + ifMatch.strip() + " is not an ETag of this role");
     }
+    return version;
   }
 }
