@@ -18,6 +18,7 @@ import {
   ValidationProblemFromJSON,
 } from "../target/generated-sources/ats-client";
 import type {
+  AnswerValue,
   Application,
   RoleInput,
   Role,
@@ -115,6 +116,13 @@ async function main(): Promise<void> {
   const questions = read.eligibilityRules.map((r) => `${r.id}:${r.answerType}`);
   report({ step: "getRole", ok: read.status === "OPEN" && questions.length === 4, detail: questions });
 
+  // A boolean, a number, a date and a choice: AnswerValue is boolean | number | string.
+  const answers: { [ruleId: string]: AnswerValue } = {
+    commitsTwelveWeeks: true,
+    yearsOfStudy: 2,
+    availableFrom: isoDay(14),
+    degree: "Computer Science",
+  };
   const submission: SubmitApplication = {
     roleId: created.id,
     candidate: {
@@ -122,12 +130,7 @@ async function main(): Promise<void> {
       firstName: "Client",
       lastName: "Demo",
     },
-    answers: {
-      commitsTwelveWeeks: true,
-      yearsOfStudy: 2,
-      availableFrom: isoDay(14),
-      degree: "Computer Science",
-    },
+    answers,
     consent: { privacyPolicyVersion: "2026-01", accepted: true },
     source: "careers-page",
   };
@@ -152,10 +155,8 @@ async function main(): Promise<void> {
   }
 
   const token = submitted.accessToken;
-  const asCandidate = new ApplicationsApi(
-    new Configuration({ basePath, apiKey: (name: string) => (name === "X-Application-Token" ? token : "") }),
-  );
-  const again: Application = await asCandidate.getApplication({ id: submitted.id });
+  const asCandidate = new ApplicationsApi(anonymous);
+  const again: Application = await asCandidate.getApplication({ id: submitted.id, xApplicationToken: token });
   report({
     step: "getApplication",
     ok: again.id === submitted.id && again.eligibility.outcome === "ELIGIBLE",
@@ -163,7 +164,7 @@ async function main(): Promise<void> {
   });
 
   // Leaving out a required answer: a 400 whose body the client types as a ValidationProblem.
-  const { yearsOfStudy: _left, ...incomplete } = submission.answers;
+  const { yearsOfStudy: _left, ...incomplete } = answers;
   try {
     await applications.submitApplication({
       idempotencyKey: `${idempotencyKey}-bad`,
