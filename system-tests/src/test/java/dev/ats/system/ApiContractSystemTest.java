@@ -43,14 +43,7 @@ class ApiContractSystemTest {
   @BeforeAll
   static void start() throws Exception {
     system = SystemUnderTest.get();
-    String document =
-        given()
-            .baseUri(system.gateway())
-            .get("/openapi")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString();
+    String document = system.openApi();
     contract = new ContractRecorder(document, JSON.readTree(document), system.gateway());
   }
 
