@@ -287,6 +287,7 @@ class ApiContractSystemTest {
     expect(
         404,
         recruiter()
+            .header("If-Match", "\"1\"")
             .body("{\"to\":\"SCREENING\"}")
             .post("/api/v1/applications/" + UNKNOWN + "/transitions"));
     expect(200, recruiter().get(app + "/history"));
