@@ -105,17 +105,40 @@ class RoutingTest {
   }
 
   @Test
-  void shouldAppendTheClientAddressToAnXForwardedForItWasSent() {
+  void shouldNotLetACallerChooseTheOriginOrAddressAServiceSees() {
     String requestId = UUID.randomUUID().toString();
     given()
         .header("X-Request-Id", requestId)
         .header("X-Forwarded-For", "203.0.113.9")
+        .header("X-Forwarded-Host", "evil.example")
+        .header("X-Forwarded-Proto", "https")
+        .header("X-Forwarded-Port", "8443")
+        .header("X-Forwarded-Prefix", "/evil")
+        .header("Forwarded", "for=203.0.113.9;host=evil.example;proto=https")
         .get("/api/v1/roles")
         .then()
         .statusCode(200);
 
-    assertThat(ServiceStubs.receivedWithId(requestId).get(0).header("X-Forwarded-For"))
-        .isEqualTo("203.0.113.9, 127.0.0.1");
+    Received got = ServiceStubs.receivedWithId(requestId).get(0);
+    assertThat(got.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+    assertThat(got.header("X-Forwarded-Host")).isEqualTo("localhost");
+    assertThat(got.header("X-Forwarded-Proto")).isEqualTo("http");
+    assertThat(got.header("X-Forwarded-Port")).isNotEqualTo("8443");
+    assertThat(got.header("X-Forwarded-Prefix")).isNull();
+    assertThat(got.header("Forwarded")).isNull();
+  }
+
+  @Test
+  void shouldPassAConditionalGetAndItsNotModifiedAnswerThrough() {
+    String etag = given().get("/api/v1/roles/etag").then().statusCode(200).extract().header("ETag");
+    assertThat(etag).isEqualTo(ServiceStubs.ETAG);
+
+    given()
+        .header("If-None-Match", etag)
+        .get("/api/v1/roles/etag")
+        .then()
+        .statusCode(304)
+        .header("ETag", ServiceStubs.ETAG);
   }
 
   @Test

@@ -32,12 +32,46 @@ class ServiceDocsTest {
         .body("security[0]", hasKey("bearer"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/openapi", "/q/openapi"})
+  void shouldServeTheServicesDocumentsMergedIntoOne(String path) {
+    given()
+        .get(path)
+        .then()
+        .statusCode(200)
+        .contentType("application/json")
+        .body("info.title", equalTo("ATS API"))
+        .body("paths", hasKey("/api/v1/roles"))
+        .body("paths", hasKey("/api/v1/applications"))
+        .body("paths", hasKey("/api/v1/notifications"))
+        .body("servers.size()", equalTo(1))
+        .body("servers[0].url", equalTo("/"))
+        .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+        .body("components.securitySchemes.applicationToken.name", equalTo("X-Application-Token"))
+        .body("components.schemas", hasKey("Problem"));
+  }
+
+  @Test
+  void shouldAnswer502ProblemWhenOneServiceCannotGiveItsPartOfTheMergedDocument() {
+    ServiceStubs.stop("roles");
+    try {
+      given()
+          .config(Fixtures.patience(10))
+          .get("/openapi")
+          .then()
+          .spec(Fixtures.problem(502, "bad-gateway", "Bad Gateway"));
+    } finally {
+      ServiceStubs.start("roles");
+    }
+  }
+
   @Test
   void shouldListEveryServiceInSwaggerUi() {
     given()
         .get("/q/swagger-ui/")
         .then()
         .statusCode(200)
+        .body(containsString("\"/openapi\""))
         .body(containsString("/openapi/roles"))
         .body(containsString("/openapi/applications"))
         .body(containsString("/openapi/notifications"));

@@ -21,12 +21,14 @@ import java.util.concurrent.TimeUnit;
  * once per test JVM. Each records what reached it and answers with it, so a test can see exactly
  * what the gateway forwarded. Special paths: {@code .../large} streams 20 MB, {@code .../drip}
  * sends part of its body and the rest on {@link #releaseDrip()}, {@code .../slow} never answers,
- * {@code ?status=N} answers with status N, {@code /q/openapi} serves a document.
+ * {@code .../etag} answers 304 to an {@code If-None-Match} naming its {@link #ETAG}, {@code
+ * ?status=N} answers with status N, {@code /q/openapi} serves a document.
  */
 public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
 
   public static final List<String> NAMES = List.of("roles", "applications", "notifications");
   public static final int LARGE_BYTES = 20 * 1024 * 1024;
+  public static final String ETAG = "\"1\"";
 
   /** The description in every stub's OpenAPI document: any text, even a NUL, is the service's. */
   public static final String DOC_DESCRIPTION = "the service's own words, a NUL (\u0000) included";
@@ -136,6 +138,16 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
                   .put("servers", List.of(Map.of("url", "http://localhost:1234")))
                   .put("paths", new JsonObject().put("/api/v1/" + service, new JsonObject()))
                   .encode());
+      return;
+    }
+    if (request.path().endsWith("/etag")) {
+      // A resource at version 1: 304 (no body) when the caller already has it.
+      var response = request.response().putHeader("ETag", ETAG);
+      if (ETAG.equals(request.getHeader("If-None-Match"))) {
+        response.setStatusCode(304).end();
+      } else {
+        response.putHeader("Content-Type", "application/json").end("{\"version\":1}");
+      }
       return;
     }
     if (request.path().endsWith("/large")) {

@@ -82,6 +82,17 @@ final class SystemUnderTest {
     return system.url(AtsService.GATEWAY);
   }
 
+  /** The whole API's OpenAPI document, as the gateway serves it ({@code GET /openapi}). */
+  String openApi() {
+    return io.restassured.RestAssured.given()
+        .baseUri(gateway())
+        .get("/openapi")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
+  }
+
   String serviceUrl(String name) {
     return system.url(service(name));
   }

@@ -1,5 +1,7 @@
 package dev.ats.gateway.docs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ats.gateway.http.Problems;
 import dev.ats.gateway.http.VertxRequestIds;
 import dev.ats.gateway.upstream.Service;
@@ -14,6 +16,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -29,12 +36,18 @@ public class ServiceDocs {
   static final String SCHEME = "bearer";
 
   private final Upstreams upstreams;
+  private final ObjectMapper mapper;
 
-  public ServiceDocs(Upstreams upstreams) {
+  public ServiceDocs(Upstreams upstreams, ObjectMapper mapper) {
     this.upstreams = upstreams;
+    this.mapper = mapper;
   }
 
   void register(@Observes Router router) {
+    router.get("/openapi").handler(this::serveMerged);
+    // Quarkus' own /q/openapi would describe the gateway's JAX-RS resources, of which it has none:
+    // the API's document is the merged one, at either address (first on the router, so it wins).
+    router.get("/q/openapi").order(Integer.MIN_VALUE).handler(this::serveMerged);
     router.get("/openapi/:service").handler(this::serve);
   }
 
@@ -45,8 +58,43 @@ public class ServiceDocs {
       Problems.notFound(rc);
       return;
     }
-    upstreams
-        .request(service.get(), HttpMethod.GET, "/q/openapi?format=json")
+    fetch(service.get(), requestId)
+        .map(body -> throughGateway(new JsonObject(body)).toBuffer())
+        .onSuccess(doc -> answer(rc, doc))
+        .onFailure(
+            e -> {
+              LOG.warnf("no OpenAPI document from %s: %s", service.get().key(), e.getMessage());
+              Problems.badGateway(
+                  rc, "The " + service.get().key() + " service did not give its API description");
+            });
+  }
+
+  /** {@code GET /openapi}: the three documents as one ({@link OpenApiMerge}). */
+  private void serveMerged(RoutingContext rc) {
+    String requestId = VertxRequestIds.assign(rc);
+    List<Service> services = List.of(Service.values());
+    List<Future<Buffer>> bodies = services.stream().map(s -> fetch(s, requestId)).toList();
+    Future.all(bodies)
+        .map(
+            all -> {
+              Map<String, JsonNode> documents = new LinkedHashMap<>();
+              for (int i = 0; i < services.size(); i++) {
+                documents.put(services.get(i).key(), read(bodies.get(i).result()));
+              }
+              return Buffer.buffer(write(OpenApiMerge.merge(documents)));
+            })
+        .onSuccess(doc -> answer(rc, doc))
+        .onFailure(
+            e -> {
+              LOG.warnf("no merged OpenAPI document: %s", e.getMessage());
+              Problems.badGateway(
+                  rc, "The services did not give one API description: " + e.getMessage());
+            });
+  }
+
+  private Future<Buffer> fetch(Service service, String requestId) {
+    return upstreams
+        .request(service, HttpMethod.GET, "/q/openapi?format=json")
         .compose(
             request ->
                 request
@@ -58,20 +106,31 @@ public class ServiceDocs {
                 response.statusCode() == 200
                     ? response.body()
                     : Future.<Buffer>failedFuture(
-                        new IllegalStateException("answered " + response.statusCode())))
-        .map(body -> throughGateway(new JsonObject(body)))
-        .onSuccess(
-            doc ->
-                rc.response()
-                    .putHeader("Content-Type", "application/json")
-                    .putHeader("Cache-Control", "no-cache")
-                    .end(doc.toBuffer()))
-        .onFailure(
-            e -> {
-              LOG.warnf("no OpenAPI document from %s: %s", service.get().key(), e.getMessage());
-              Problems.badGateway(
-                  rc, "The " + service.get().key() + " service did not give its API description");
-            });
+                        new IllegalStateException(
+                            service.key() + " answered " + response.statusCode())));
+  }
+
+  private static void answer(RoutingContext rc, Buffer doc) {
+    rc.response()
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-cache")
+        .end(doc);
+  }
+
+  private JsonNode read(Buffer body) {
+    try {
+      return mapper.readTree(body.getBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private byte[] write(JsonNode doc) {
+    try {
+      return mapper.writeValueAsBytes(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

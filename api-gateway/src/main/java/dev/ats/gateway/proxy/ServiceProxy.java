@@ -53,6 +53,10 @@ public class ServiceProxy {
   private static final Pattern GATEWAY_OWNED =
       Pattern.compile("(?i)x-request-id|ratelimit-.*|retry-after|access-control-.*");
 
+  /** Forwarding headers only the gateway may set for a service. */
+  private static final Pattern FORWARDING =
+      Pattern.compile("(?i)forwarded|x-forwarded-.*|x-real-ip");
+
   private final GatewayConfig config;
   private final Upstreams upstreams;
   private final long maxBodyBytes;
@@ -110,14 +114,27 @@ public class ServiceProxy {
         .onFailure(failure -> UpstreamFailures.answer(rc, service, config, failure));
   }
 
+  /**
+   * The services build absolute URLs (Location) from {@code X-Forwarded-Proto/Host/Port}, and see
+   * the caller's address in {@code X-Forwarded-For}: so the gateway alone sets them, from the
+   * request as it received it (which Quarkus has already corrected from a trusted proxy's headers
+   * if {@code quarkus.http.proxy.*} says to trust one). Whatever a caller sent under these names,
+   * or as {@code Forwarded}, is dropped: a caller cannot choose the origin or address a service
+   * sees.
+   */
   private void forwardedHeaders(RoutingContext rc, MultiMap headers) {
     HttpServerRequest request = rc.request();
     removeConnectionNamed(headers, request.headers().getAll(HttpHeaders.CONNECTION));
     headers.remove("Proxy-Connection");
     headers.set(RequestIds.HEADER, VertxRequestIds.of(rc));
-    String client = clientAddress(rc);
-    String prior = request.getHeader("X-Forwarded-For");
-    headers.set("X-Forwarded-For", prior == null ? client : prior + ", " + client);
+    List<String> callerSent = new ArrayList<>();
+    for (String name : headers.names()) {
+      if (FORWARDING.matcher(name).matches()) {
+        callerSent.add(name);
+      }
+    }
+    callerSent.forEach(headers::remove);
+    headers.set("X-Forwarded-For", clientAddress(rc));
     headers.set("X-Forwarded-Proto", request.scheme());
     HostAndPort authority = request.authority();
     if (authority != null) {

@@ -76,25 +76,29 @@ public class ApiDocument implements OASFilter {
   }
 
   /**
-   * A schema that is one of several others ({@code anyOf}/{@code oneOf} of scalars, such as an
-   * answer that is a boolean, a number or a string) is not itself an object, whatever Java type
-   * documents it.
+   * A schema that is one of several others ({@code anyOf}/{@code oneOf} of scalars or arrays, such
+   * as an answer that is a boolean, a number or a string, or a rule's value) is only those
+   * alternatives, whatever Java type documents it: no type of its own, no reference to that Java
+   * type (SmallRye calls Jackson's {@code JsonNode} an array and refers to its getters' schema).
    */
   private static void untypeAlternatives(OpenAPI api) {
-    for (Schema schema : api.getComponents().getSchemas().values()) {
-      List<Schema> alternatives = schema.getAnyOf() != null ? schema.getAnyOf() : schema.getOneOf();
-      if (alternatives != null
-          && schema.getProperties() == null
-          && List.of(Schema.SchemaType.OBJECT).equals(schema.getType())
-          && alternatives.stream()
-              .noneMatch(
-                  a ->
-                      a.getRef() != null
-                          || a.getType() == null
-                          || a.getType().contains(Schema.SchemaType.OBJECT))) {
-        schema.setType(null);
-      }
-    }
+    Schemas.forEach(
+        api,
+        schema -> {
+          List<Schema> alternatives =
+              schema.getAnyOf() != null ? schema.getAnyOf() : schema.getOneOf();
+          if (alternatives != null
+              && schema.getProperties() == null
+              && alternatives.stream()
+                  .noneMatch(
+                      a ->
+                          a.getRef() != null
+                              || a.getType() == null
+                              || a.getType().contains(Schema.SchemaType.OBJECT))) {
+            schema.setType(null);
+            schema.setRef(null);
+          }
+        });
   }
 
   /**
