@@ -16,9 +16,12 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Validates the CloudNativePG objects (Cluster, ScheduledBackup, ObjectStore), for which no Java
- * model exists, against the openAPIV3Schema of their CRDs, committed under
- * src/test/resources/crd-schemas (see the README there for sources and what is left out).
+ * Validates custom resources against the openAPIV3Schema of their CRDs, committed under
+ * src/test/resources/crd-schemas (see the README there for sources and what is left out): the
+ * CloudNativePG objects (Cluster, ScheduledBackup, ObjectStore) and the Prometheus Operator's
+ * (ServiceMonitor, PodMonitor, PrometheusRule), for which no Java model is used, and the Strimzi
+ * objects, whose v1 schemas also catch fields the v1 API removed, which Strimzi's Java model
+ * (shared by v1beta2 and v1) still accepts.
  *
  * <p>Like the API server with strict field validation, a field a schema does not declare is an
  * error: every object schema that lists properties gets {@code additionalProperties: false}, unless
@@ -31,7 +34,14 @@ final class CrdSchemas {
       Map.of(
           "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io_v1_Cluster.yaml",
           "postgresql.cnpg.io/v1/ScheduledBackup", "postgresql.cnpg.io_v1_ScheduledBackup.yaml",
-          "barmancloud.cnpg.io/v1/ObjectStore", "barmancloud.cnpg.io_v1_ObjectStore.yaml");
+          "barmancloud.cnpg.io/v1/ObjectStore", "barmancloud.cnpg.io_v1_ObjectStore.yaml",
+          "kafka.strimzi.io/v1/Kafka", "kafka.strimzi.io_v1_Kafka.yaml",
+          "kafka.strimzi.io/v1/KafkaNodePool", "kafka.strimzi.io_v1_KafkaNodePool.yaml",
+          "kafka.strimzi.io/v1/KafkaTopic", "kafka.strimzi.io_v1_KafkaTopic.yaml",
+          "monitoring.coreos.com/v1/ServiceMonitor", "monitoring.coreos.com_v1_ServiceMonitor.yaml",
+          "monitoring.coreos.com/v1/PodMonitor", "monitoring.coreos.com_v1_PodMonitor.yaml",
+          "monitoring.coreos.com/v1/PrometheusRule",
+              "monitoring.coreos.com_v1_PrometheusRule.yaml");
 
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
   private static final SchemaRegistry REGISTRY =

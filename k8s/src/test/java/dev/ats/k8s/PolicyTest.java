@@ -26,18 +26,35 @@ class PolicyTest {
 
   static final List<String> overlays = Kustomize.OVERLAYS;
 
+  /** Prometheus, the one peer admitted from the monitoring namespace (to metrics ports only). */
+  static final String PROMETHEUS =
+      "namespace{kubernetes.io/metadata.name=monitoring} pod{app.kubernetes.io/name=prometheus}";
+
   /** Who may call each Service: the only ingress peers its NetworkPolicies may admit. */
   static final Map<String, Set<String>> CALLERS =
       Map.of(
           "api-gateway",
           Set.of(
-              "namespace{kubernetes.io/metadata.name=ingress-nginx} pod{app.kubernetes.io/name=ingress-nginx}"),
+              "namespace{kubernetes.io/metadata.name=ingress-nginx} pod{app.kubernetes.io/name=ingress-nginx}",
+              PROMETHEUS),
           "roles-service",
-          Set.of("pod{app.kubernetes.io/name=api-gateway}"),
+          Set.of("pod{app.kubernetes.io/name=api-gateway}", PROMETHEUS),
           "applications-service",
-          Set.of("pod{app.kubernetes.io/name=api-gateway}"),
+          Set.of("pod{app.kubernetes.io/name=api-gateway}", PROMETHEUS),
           "notifications-service",
-          Set.of("pod{app.kubernetes.io/name=api-gateway}"));
+          Set.of("pod{app.kubernetes.io/name=api-gateway}", PROMETHEUS));
+
+  /** The one port the monitoring namespace may reach, by the pods' labels. */
+  static final Map<String, Object> METRICS_PORTS =
+      Map.of(
+          "api-gateway", 8080,
+          "roles-service", 8081,
+          "applications-service", 8082,
+          "notifications-service", 8083,
+          "roles-db", 9187,
+          "applications-db", 9187,
+          "notifications-db", 9187,
+          "ats-kafka", 9404);
 
   /**
    * Secrets the operator creates (README "Secrets"); any other referenced Secret must be generated.
@@ -178,6 +195,10 @@ class PolicyTest {
           problems);
     }
     for (Manifest kafka : of(overlay, "Kafka")) {
+      checkLockedDown(
+          kafka.id() + " kafkaExporter container",
+          map(kafka.raw(), "spec", "kafkaExporter", "template", "container", "securityContext"),
+          problems);
       checkLockedDown(
           kafka.id() + " topicOperatorContainer",
           map(
@@ -321,6 +342,10 @@ class PolicyTest {
             appPeers.add("ANYONE");
           }
           for (Object peer : list(rule, "from")) {
+            if (PROMETHEUS.equals(describe(peer))) {
+              continue; // the metrics port only:
+              // shouldAdmitTheMonitoringNamespaceToMetricsPortsOnly
+            }
             String app = str(peer, "podSelector", "matchLabels", "app.kubernetes.io/name");
             if (app != null) {
               appPeers.add(app);
@@ -541,6 +566,192 @@ class PolicyTest {
           .allSatisfy(t -> assertThat(str(t, "secretName")).isNotBlank());
     }
     assertThat(of("prod", "Ingress")).isNotEmpty();
+  }
+
+  // --- monitoring ---
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("overlays")
+  void shouldScrapeEveryDeploymentThroughAServiceMonitor(String overlay) {
+    List<String> problems = new ArrayList<>();
+    for (Manifest deployment : of(overlay, "Deployment")) {
+      Map<String, Object> podLabels =
+          map(deployment.raw(), "spec", "template", "metadata", "labels");
+      List<Manifest> services =
+          of(overlay, "Service").stream()
+              .filter(s -> selects(map(s.raw(), "spec", "selector"), podLabels))
+              .toList();
+      boolean scraped =
+          services.stream()
+              .anyMatch(
+                  service ->
+                      of(overlay, "ServiceMonitor").stream()
+                          .filter(
+                              m ->
+                                  selects(
+                                      map(m.raw(), "spec", "selector", "matchLabels"),
+                                      map(service.raw(), "metadata", "labels")))
+                          .flatMap(m -> list(m.raw(), "spec", "endpoints").stream())
+                          .anyMatch(
+                              e ->
+                                  "/q/metrics".equals(str(e, "path"))
+                                      && list(service.raw(), "spec", "ports").stream()
+                                          .anyMatch(
+                                              port -> str(port, "name").equals(str(e, "port")))));
+      if (!scraped) {
+        problems.add(deployment.id() + ": no ServiceMonitor scrapes /q/metrics on its Service");
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(of(overlay, "Deployment")).hasSize(4);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("overlays")
+  void shouldScrapeKafkaAndEveryPostgresInstanceThroughPodMonitors(String overlay) {
+    Set<String> scraped = new TreeSet<>();
+    for (Manifest monitor : of(overlay, "PodMonitor")) {
+      Map<String, Object> selector = map(monitor.raw(), "spec", "selector", "matchLabels");
+      List<String> ports =
+          list(monitor.raw(), "spec", "podMetricsEndpoints").stream()
+              .map(e -> str(e, "port"))
+              .toList();
+      if (selects(selector, Map.of("strimzi.io/cluster", "ats-kafka", "strimzi.io/kind", "Kafka"))
+          && ports.contains("tcp-prometheus")) {
+        scraped.add("kafka");
+      }
+      for (Manifest cluster : of(overlay, "Cluster")) {
+        if (selects(
+                selector, Map.of("cnpg.io/cluster", cluster.name(), "cnpg.io/podRole", "instance"))
+            && ports.contains("metrics")) {
+          scraped.add(cluster.name());
+        }
+      }
+    }
+    assertThat(scraped).contains("kafka", "roles-db", "applications-db", "notifications-db");
+    assertThat(of(overlay, "Kafka"))
+        .allSatisfy(
+            k ->
+                assertThat(str(k.raw(), "spec", "kafka", "metricsConfig", "type"))
+                    .isEqualTo("strimziMetricsReporter"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("overlays")
+  void shouldAdmitTheMonitoringNamespaceToMetricsPortsOnly(String overlay) {
+    List<String> problems = new ArrayList<>();
+    Set<String> admitted = new TreeSet<>();
+    for (Manifest policy : of(overlay, "NetworkPolicy")) {
+      Map<String, Object> selector = map(policy.raw(), "spec", "podSelector", "matchLabels");
+      String target =
+          Stream.of("app.kubernetes.io/name", "cnpg.io/cluster", "strimzi.io/cluster")
+              .map(key -> selector.get(key))
+              .filter(java.util.Objects::nonNull)
+              .map(String::valueOf)
+              .findFirst()
+              .orElse(policy.name());
+      for (Object rule : list(policy.raw(), "spec", "ingress")) {
+        boolean fromMonitoring =
+            list(rule, "from").stream()
+                .anyMatch(
+                    peer ->
+                        "monitoring"
+                            .equals(
+                                str(
+                                    peer,
+                                    "namespaceSelector",
+                                    "matchLabels",
+                                    "kubernetes.io/metadata.name")));
+        if (!fromMonitoring) {
+          continue;
+        }
+        admitted.add(target);
+        List<Object> ports = list(rule, "ports").stream().map(p -> get(p, "port")).toList();
+        if (!ports.equals(List.of(METRICS_PORTS.getOrDefault(target, "none")))) {
+          problems.add(
+              policy.id()
+                  + ": admits the monitoring namespace to "
+                  + ports
+                  + ", not its metrics port");
+        }
+        for (Object peer : list(rule, "from")) {
+          if (!PROMETHEUS.equals(describe(peer))) {
+            problems.add(policy.id() + ": the metrics rule also admits " + describe(peer));
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(admitted)
+        .isEqualTo(
+            METRICS_PORTS.keySet().stream()
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("overlays")
+  void shouldGiveEveryAlertARunbookLineInTheReadme(String overlay) {
+    String readme = read(Path.of("README.md"));
+    List<String> alerts = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (Manifest rules : of(overlay, "PrometheusRule")) {
+      for (Object group : list(rules.raw(), "spec", "groups")) {
+        for (Object rule : list(group, "rules")) {
+          String alert = str(rule, "alert");
+          alerts.add(alert);
+          if (!readme.contains("| `" + alert + "` |")) {
+            problems.add(alert + ": no runbook row in k8s/README.md");
+          }
+          if (str(rule, "annotations", "runbook") == null
+              || str(rule, "annotations", "summary") == null) {
+            problems.add(alert + ": needs a summary and a runbook annotation");
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(alerts)
+        .contains(
+            "AtsOutboxStuck",
+            "AtsEventDeadLettered",
+            "AtsConsumerLagGrowing",
+            "AtsNotificationsFailed",
+            "AtsApplicationsPastRespondBy",
+            "AtsHighServerErrorRate",
+            "AtsGatewayUpstreamErrors");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("overlays")
+  void shouldShipTheHiringFlowDashboardAsAGrafanaConfigMap(String overlay) {
+    Manifest dashboard =
+        of(overlay, "ConfigMap").stream()
+            .filter(c -> "1".equals(str(c.raw(), "metadata", "labels", "grafana_dashboard")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no ConfigMap labelled grafana_dashboard"));
+    String json = str(dashboard.raw(), "data", "ats-hiring-flow.json");
+    Map<?, ?> parsed =
+        tools.jackson.databind.json.JsonMapper.builder().build().readValue(json, Map.class);
+    assertThat(parsed.get("uid")).isEqualTo("ats-hiring-flow");
+    assertThat(json)
+        .contains(
+            "dev.ats.application.submitted.v1",
+            "stage-changed",
+            "ats_notifications_delivery_attempts_total",
+            "ats_outbox_oldest_age_seconds",
+            "kafka_consumergroup_lag",
+            "http_server_requests_seconds_count",
+            "cnpg_",
+            "kafka_server_");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("overlays")
+  void shouldUseStrimzisV1ApiOnly(String overlay) {
+    assertThat(Kustomize.render(overlay))
+        .filteredOn(m -> m.apiVersion().startsWith("kafka.strimzi.io/"))
+        .isNotEmpty()
+        .allSatisfy(m -> assertThat(m.apiVersion()).isEqualTo("kafka.strimzi.io/v1"));
   }
 
   // --- helpers ---

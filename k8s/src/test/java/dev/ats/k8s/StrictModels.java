@@ -50,9 +50,10 @@ final class StrictModels {
           Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
           Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
           Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
-          Map.entry("kafka.strimzi.io/v1beta2/Kafka", Kafka.class),
-          Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class),
-          Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class));
+          // Strimzi's v1 API only: v1beta2 is deprecated since 0.49 and no longer served by 1.0.
+          Map.entry("kafka.strimzi.io/v1/Kafka", Kafka.class),
+          Map.entry("kafka.strimzi.io/v1/KafkaNodePool", KafkaNodePool.class),
+          Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class));
 
   private static final JsonMapper STRICT =
       JsonMapper.builder()

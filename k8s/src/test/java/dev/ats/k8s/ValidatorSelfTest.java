@@ -83,7 +83,7 @@ class ValidatorSelfTest {
     Manifest topic =
         one(
             """
-            apiVersion: kafka.strimzi.io/v1beta2
+            apiVersion: kafka.strimzi.io/v1
             kind: KafkaTopic
             metadata: {name: t, labels: {strimzi.io/cluster: c}}
             spec:
@@ -92,6 +92,49 @@ class ValidatorSelfTest {
             """);
     assertThat(StrictModels.problem(topic))
         .hasValueSatisfying(p -> assertThat(p).contains("replica"));
+    assertThat(CrdSchemas.problems(topic)).anySatisfy(p -> assertThat(p).contains("replica"));
+  }
+
+  @Test
+  void shouldRejectAFieldThatStrimzisV1ApiRemovedThoughTheJavaModelKeepsIt() {
+    // v1beta2 let the Kafka resource size its brokers itself; v1 wants node pools for that.
+    Manifest kafka =
+        one(
+            """
+            apiVersion: kafka.strimzi.io/v1
+            kind: Kafka
+            metadata: {name: k}
+            spec:
+              kafka:
+                listeners: [{name: plain, port: 9092, type: internal, tls: false}]
+                resources: {requests: {cpu: 100m}}
+            """);
+    assertThat(CrdSchemas.problems(kafka)).anySatisfy(p -> assertThat(p).contains("resources"));
+  }
+
+  @Test
+  void shouldRejectAMisspeltServiceMonitorFieldAndARuleWithoutExpression() {
+    Manifest monitor =
+        one(
+            """
+            apiVersion: monitoring.coreos.com/v1
+            kind: ServiceMonitor
+            metadata: {name: m}
+            spec:
+              selector: {matchLabels: {app: a}}
+              endpoints: [{port: http, paht: /q/metrics}]
+            """);
+    Manifest rules =
+        one(
+            """
+            apiVersion: monitoring.coreos.com/v1
+            kind: PrometheusRule
+            metadata: {name: r}
+            spec:
+              groups: [{name: g, rules: [{alert: A, for: 5m}]}]
+            """);
+    assertThat(CrdSchemas.problems(monitor)).anySatisfy(p -> assertThat(p).contains("paht"));
+    assertThat(CrdSchemas.problems(rules)).anySatisfy(p -> assertThat(p).contains("expr"));
   }
 
   @Test

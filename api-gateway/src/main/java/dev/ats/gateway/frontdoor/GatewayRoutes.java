@@ -2,12 +2,14 @@ package dev.ats.gateway.frontdoor;
 
 import dev.ats.gateway.http.Problems;
 import dev.ats.gateway.http.VertxRequestIds;
+import dev.ats.gateway.metrics.GatewayMetrics;
 import dev.ats.gateway.proxy.ServiceProxy;
 import dev.ats.gateway.ratelimit.RateLimitDecision;
 import dev.ats.gateway.ratelimit.RateLimiter;
 import dev.ats.gateway.security.AccessPolicy;
 import dev.ats.gateway.security.Caller;
 import dev.ats.gateway.upstream.Service;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -22,6 +24,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,12 +54,22 @@ public class GatewayRoutes {
 
   private static final BiConsumer<RoutingContext, Throwable> IGNORE_AUTH_FAILURE = (rc, e) -> {};
 
+  /** The span attribute that records the request id (as ats-platform's TraceContext names it). */
+  private static final String REQUEST_ID_ATTRIBUTE = "ats.request_id";
+
+  /** Routing-context keys for the metrics recorded when the answer ends. */
+  private static final String PLAN = "ats.plan";
+
+  private static final String FORWARDED_AT = "ats.forwarded-at";
+  private static final String FORWARDED_TO = "ats.forwarded-to";
+
   private final ServiceProxy serviceProxy;
   private final AccessPolicy policy;
   private final RateLimiter rateLimiter;
   private final IdentityProviderManager identities;
   private final long maxBodyBytes;
   private final Vertx vertx;
+  private final GatewayMetrics metrics;
 
   public GatewayRoutes(
       ServiceProxy serviceProxy,
@@ -65,13 +78,15 @@ public class GatewayRoutes {
       IdentityProviderManager identities,
       @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
           MemorySize maxBodySize,
-      Vertx vertx) {
+      Vertx vertx,
+      GatewayMetrics metrics) {
     this.serviceProxy = serviceProxy;
     this.policy = policy;
     this.rateLimiter = rateLimiter;
     this.identities = identities;
     this.maxBodyBytes = maxBodySize.asLongValue();
     this.vertx = vertx;
+    this.metrics = metrics;
   }
 
   void register(@Observes Router router) {
@@ -108,16 +123,19 @@ public class GatewayRoutes {
     HttpServerRequest request = rc.request();
     // Hold the body back until we know whether it goes anywhere.
     request.pause();
-    VertxRequestIds.assign(rc);
+    // The request id on the request's span too (when tracing is on), to find one from the other.
+    Span.current().setAttribute(REQUEST_ID_ATTRIBUTE, VertxRequestIds.assign(rc));
     long started = System.nanoTime();
     rc.addEndHandler(
-        ar ->
-            ACCESS.infof(
-                "%s %s -> %d (%d ms)",
-                request.method(),
-                request.uri(),
-                rc.response().getStatusCode(),
-                (System.nanoTime() - started) / 1_000_000));
+        ar -> {
+          ACCESS.infof(
+              "%s %s -> %d (%d ms)",
+              request.method(),
+              request.uri(),
+              rc.response().getStatusCode(),
+              (System.nanoTime() - started) / 1_000_000);
+          recordMetrics(rc);
+        });
 
     String path = request.path();
     if (AMBIGUOUS_PATH.matcher(path).matches()) {
@@ -147,6 +165,22 @@ public class GatewayRoutes {
             failure -> onContext(context, () -> invalidToken(rc, failure)));
   }
 
+  private void recordMetrics(RoutingContext rc) {
+    int status = rc.response().getStatusCode();
+    List<String> segments = segments(rc.request().path());
+    String family =
+        !segments.isEmpty() && Service.forFamily(segments.get(0)).isPresent()
+            ? segments.get(0)
+            : GatewayMetrics.OTHER_FAMILY;
+    String plan = rc.get(PLAN);
+    metrics.request(family, status, plan == null ? GatewayMetrics.NO_PLAN : plan);
+    Long forwardedAt = rc.get(FORWARDED_AT);
+    Service service = rc.get(FORWARDED_TO);
+    if (forwardedAt != null && service != null) {
+      metrics.upstream(service.key(), status, Duration.ofNanos(System.nanoTime() - forwardedAt));
+    }
+  }
+
   private void invalidToken(RoutingContext rc, Throwable failure) {
     LOG.debugf("bearer token refused: %s", failure.getMessage());
     // A bad token counts against the client address, like any anonymous request.
@@ -172,17 +206,23 @@ public class GatewayRoutes {
     switch (policy.decide(caller, method, segments, applicationToken)) {
       case AUTHENTICATE -> Problems.unauthorized(rc);
       case FORBID -> Problems.forbidden(rc);
-      case ALLOW -> serviceProxy.forward(rc, service);
+      case ALLOW -> {
+        rc.put(FORWARDED_AT, System.nanoTime());
+        rc.put(FORWARDED_TO, service);
+        serviceProxy.forward(rc, service);
+      }
     }
   }
 
   private boolean withinLimit(RoutingContext rc, RateLimiter.Plan plan, String caller) {
+    rc.put(PLAN, plan.name());
     if (!rateLimiter.enabled()) {
       return true;
     }
     RateLimitDecision decision = rateLimiter.take(plan, caller);
     decision.writeHeaders(rc.response());
     if (!decision.allowed()) {
+      metrics.rateLimited(plan.name());
       Problems.send(
           rc,
           429,

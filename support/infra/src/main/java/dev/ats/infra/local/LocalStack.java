@@ -143,6 +143,8 @@ public final class LocalStack {
           return stack.token(rest);
         case "mail":
           return new Inspect(settings, console).mail();
+        case "metrics":
+          return new StackMetrics(settings, console).print();
         case "demo":
           return stack.demo();
         case "keys":
@@ -216,6 +218,8 @@ public final class LocalStack {
         "  logs NAME          follow one log (" + String.join(", ", names()) + ")",
         "  token GROUP [SUB]  print a bearer token (GROUP: recruiter, hiring-manager, integration)",
         "  mail               list the messages the SMTP sink received",
+        "  metrics            the key numbers from every service's /q/metrics (outbox, events, lag,"
+            + " mail)",
         "  demo               load the internship posting's roles and a few candidates (after "
             + c
             + " up)",

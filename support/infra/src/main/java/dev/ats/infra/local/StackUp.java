@@ -91,6 +91,12 @@ record StackUp(StackSettings settings, Console console) {
     out.println("  Swagger UI:         " + gateway + "/q/swagger-ui");
     out.println("  Mail sent:          " + c + " mail   (files in .ats/mail/)");
     out.println(
+        "  Metrics:            "
+            + c
+            + " metrics   (Prometheus: http://localhost:PORT/q/metrics on every service, e.g. "
+            + gateway
+            + "/q/metrics)");
+    out.println(
         "  Logs:               "
             + c
             + " logs gateway   (and roles, applications, notifications, kafka, postgres, smtp)");

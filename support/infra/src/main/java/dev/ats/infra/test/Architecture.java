@@ -24,7 +24,9 @@ import java.util.List;
  *
  * <p>Nothing below {@code rest/} knows it; event payloads are never REST bodies (rest/ does not see
  * events/); the domain knows nothing above it. {@code config/} and {@code health/} may be used by
- * any layer.
+ * any layer. {@code metrics/} (a service's own gauges) is an observer beside the layers: it may
+ * read {@code service/} and {@code domain/}, but no layer depends on it and it never calls the
+ * inbound adapters.
  */
 public final class Architecture {
 
@@ -47,7 +49,24 @@ public final class Architecture {
     String domain = base + ".domain..";
     String events = base + ".events..";
     String messaging = base + ".messaging..";
+    String metrics = base + ".metrics..";
     return List.of(
+        noClasses()
+            .that()
+            .resideInAnyPackage(rest, service, domain, events, messaging)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(metrics)
+            .because("metrics/ observes the layers; nothing in them depends on it")
+            .allowEmptyShould(true),
+        noClasses()
+            .that()
+            .resideInAPackage(metrics)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(rest, messaging)
+            .because("gauges read state; they never call the inbound adapters")
+            .allowEmptyShould(true),
         noClasses()
             .that()
             .resideInAnyPackage(service, domain, events, messaging)

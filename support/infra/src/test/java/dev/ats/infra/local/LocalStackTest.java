@@ -154,6 +154,16 @@ class LocalStackTest {
   }
 
   @Test
+  void shouldSayWhichServiceDoesNotAnswerWhenAskedForMetricsOfAStoppedStack() {
+    assertThat(ats("metrics")).isZero();
+    assertThat(out())
+        .contains("outbox")
+        .contains("roles")
+        .contains("not answering at http://localhost:")
+        .contains("/q/metrics");
+  }
+
+  @Test
   void shouldPrintUsageOnStandardOutputWhenAskedFor() {
     assertThat(ats("help")).isZero();
     assertThat(out()).contains("usage: ./ats COMMAND").contains("ATS_PG_PORT");

@@ -5,11 +5,25 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.ats.platform.inbox.Inbox;
+import dev.ats.platform.metrics.AtsMetrics;
+import dev.ats.platform.tracing.TraceContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,7 +43,8 @@ import org.jboss.logging.Logger;
  * </ol>
  *
  * <p>Call it from a {@code @Incoming(...) @Blocking} method taking {@code ConsumerRecord<String,
- * String>}.
+ * String>}. Every outcome, and every transient failure retried, is counted in {@value
+ * AtsMetrics#EVENTS_CONSUMED}.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -50,11 +65,21 @@ public class EventConsumer {
   private final EventRetry retry;
   private final DeadLetters deadLetters;
   private final ObjectReader payloads;
+  private final MeterRegistry metrics;
+  private final Tracer tracer;
 
-  public EventConsumer(Inbox inbox, EventRetry retry, DeadLetters deadLetters, ObjectMapper json) {
+  public EventConsumer(
+      Inbox inbox,
+      EventRetry retry,
+      DeadLetters deadLetters,
+      ObjectMapper json,
+      MeterRegistry metrics,
+      Tracer tracer) {
     this.inbox = inbox;
     this.retry = retry;
     this.deadLetters = deadLetters;
+    this.metrics = metrics;
+    this.tracer = tracer;
     // Payloads may gain optional fields within a version: read what we know, ignore the rest.
     this.payloads = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
@@ -66,6 +91,49 @@ public class EventConsumer {
   public <E> Outcome consume(
       ConsumerRecord<String, String> record,
       String consumer,
+      EventReader<E> reader,
+      EventHandler<E> handler) {
+    String type = typeLabel(record);
+    Span span = consumeSpan(record, consumer, type);
+    try (Scope scope = span.makeCurrent()) {
+      Outcome outcome = process(record, consumer, type, reader, handler);
+      count(consumer, type, outcome.name());
+      span.setAttribute("ats.consume.outcome", outcome.name());
+      return outcome;
+    } finally {
+      span.end();
+    }
+  }
+
+  /**
+   * A span for consuming one record, a child of the trace its {@code traceparent} header names (the
+   * change that wrote the event), so what the handler does, events it writes included, continues
+   * that trace.
+   */
+  private Span consumeSpan(ConsumerRecord<String, String> record, String consumer, String type) {
+    SpanBuilder builder =
+        tracer
+            .spanBuilder("consume " + type)
+            .setSpanKind(SpanKind.CONSUMER)
+            .setAttribute("messaging.system", "kafka")
+            .setAttribute("messaging.destination.name", record.topic())
+            .setAttribute("messaging.destination.partition.id", String.valueOf(record.partition()))
+            .setAttribute("messaging.kafka.offset", record.offset())
+            .setAttribute("messaging.consumer.group.name", consumer);
+    Header header = record.headers().lastHeader(TraceContext.HEADER);
+    SpanContext parent =
+        TraceContext.parent(
+            header == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+    if (parent.isValid()) {
+      builder.setParent(Context.root().with(Span.wrap(parent)));
+    }
+    return builder.startSpan();
+  }
+
+  private <E> Outcome process(
+      ConsumerRecord<String, String> record,
+      String consumer,
+      String typeLabel,
       EventReader<E> reader,
       EventHandler<E> handler) {
     String where = record.topic() + "-" + record.partition() + "@" + record.offset();
@@ -86,20 +154,25 @@ public class EventConsumer {
     }
     String what = "event " + event.id() + " (" + event.type() + ", " + where + ")";
     AtomicBoolean duplicate = new AtomicBoolean();
+    AtomicInteger attempts = new AtomicInteger();
     try {
       retry.untilApplied(
           what,
-          () ->
-              QuarkusTransaction.requiringNew()
-                  .run(
-                      () -> {
-                        if (!inbox.firstDelivery(consumer, event.id())) {
-                          duplicate.set(true);
-                          return;
-                        }
-                        duplicate.set(false);
-                        handler.apply(inbound.get());
-                      }));
+          () -> {
+            if (attempts.incrementAndGet() > 1) {
+              count(consumer, typeLabel, RETRIED);
+            }
+            QuarkusTransaction.requiringNew()
+                .run(
+                    () -> {
+                      if (!inbox.firstDelivery(consumer, event.id())) {
+                        duplicate.set(true);
+                        return;
+                      }
+                      duplicate.set(false);
+                      handler.apply(inbound.get());
+                    });
+          });
     } catch (PoisonEventException e) {
       return deadLetter(record, where, e);
     }
@@ -133,6 +206,29 @@ public class EventConsumer {
       throw new PoisonEventException("event " + event.id() + " has a null body");
     }
     return value;
+  }
+
+  /** The outcome label of an attempt that failed transiently and was retried. */
+  public static final String RETRIED = "RETRIED";
+
+  private void count(String consumer, String type, String outcome) {
+    metrics
+        .counter(
+            AtsMetrics.EVENTS_CONSUMED,
+            AtsMetrics.CONSUMER,
+            consumer,
+            AtsMetrics.TYPE,
+            type,
+            AtsMetrics.OUTCOME,
+            outcome.toLowerCase(Locale.ROOT))
+        .increment();
+  }
+
+  /** The record's {@code ce_type} if the contract knows it; anything else is one label value. */
+  private static String typeLabel(ConsumerRecord<String, String> record) {
+    Header header = record.headers().lastHeader("ce_type");
+    String type = header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    return type != null && EventTypes.inContract(type) ? type : "unknown";
   }
 
   private Outcome deadLetter(

@@ -2,6 +2,7 @@ package dev.ats.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ats.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -62,6 +63,7 @@ public class Outbox {
     event.source = source;
     event.subject = subject;
     event.occurredAt = Instant.now();
+    event.traceparent = TraceContext.current();
     try {
       event.payload = json.writeValueAsString(payload);
     } catch (JsonProcessingException e) {

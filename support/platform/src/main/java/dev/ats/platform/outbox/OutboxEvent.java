@@ -50,4 +50,7 @@ public class OutboxEvent extends PanacheEntityBase {
 
   @Column(name = "last_error", columnDefinition = "text")
   public String lastError;
+
+  /** The W3C traceparent of the writing transaction, or null (see TraceContext). */
+  public String traceparent;
 }

@@ -1,6 +1,14 @@
 package dev.ats.platform.outbox;
 
 import dev.ats.platform.events.ReliableProducer;
+import dev.ats.platform.metrics.AtsMetrics;
+import dev.ats.platform.tracing.TraceContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -50,6 +58,8 @@ public class OutboxRelay {
 
   private final EntityManager em;
   private final ReliableProducer kafka;
+  private final MeterRegistry metrics;
+  private final Tracer tracer;
   private final int batchSize;
   private final boolean enabled;
   private final AtomicBoolean drainPending = new AtomicBoolean();
@@ -64,10 +74,14 @@ public class OutboxRelay {
   public OutboxRelay(
       EntityManager em,
       ReliableProducer kafka,
+      MeterRegistry metrics,
+      Tracer tracer,
       @ConfigProperty(name = "ats.outbox.batch-size", defaultValue = "200") int batchSize,
       @ConfigProperty(name = "ats.outbox.enabled", defaultValue = "true") boolean enabled) {
     this.em = em;
     this.kafka = kafka;
+    this.metrics = metrics;
+    this.tracer = tracer;
     this.batchSize = batchSize;
     this.enabled = enabled;
   }
@@ -145,10 +159,12 @@ public class OutboxRelay {
 
   private int send(List<OutboxEvent> batch) {
     List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+    List<Span> spans = new ArrayList<>(batch.size());
     for (OutboxEvent event : batch) {
+      spans.add(publishSpan(event));
       acks.add(kafka.send(toRecord(event)));
     }
-    List<Long> published = new ArrayList<>(batch.size());
+    List<OutboxEvent> published = new ArrayList<>(batch.size());
     try {
       for (int i = 0; i < batch.size(); i++) {
         OutboxEvent event = batch.get(i);
@@ -158,6 +174,7 @@ public class OutboxRelay {
           Thread.currentThread().interrupt();
           return published.size();
         } catch (ExecutionException | TimeoutException e) {
+          spans.get(i).setStatus(StatusCode.ERROR, String.valueOf(e.getCause()));
           // Stop at the first failure so that later events of the same key are not marked ahead
           // of it; everything after it is retried on the next drain.
           String error = String.valueOf(e.getCause() == null ? e : e.getCause());
@@ -170,24 +187,58 @@ public class OutboxRelay {
           LOG.warnf("event %s (%s) not published yet: %s", event.eventId, event.type, error);
           return published.size();
         }
-        published.add(event.seq);
+        published.add(event);
       }
       return published.size();
     } finally {
+      spans.forEach(Span::end);
       markPublished(published);
     }
   }
 
-  private void markPublished(List<Long> seqs) {
-    if (seqs.isEmpty()) {
+  /**
+   * The relay's publication of one event: a span of its own (the relay works for many traces at
+   * once), linked to the trace of the transaction that wrote the event.
+   */
+  private Span publishSpan(OutboxEvent event) {
+    var builder =
+        tracer
+            .spanBuilder("publish " + event.topic)
+            .setSpanKind(SpanKind.PRODUCER)
+            .setNoParent()
+            .setAttribute("messaging.system", "kafka")
+            .setAttribute("messaging.destination.name", event.topic)
+            .setAttribute("messaging.message.id", event.eventId.toString())
+            .setAttribute("ats.event.type", event.type);
+    SpanContext origin = TraceContext.parent(event.traceparent);
+    if (origin.isValid()) {
+      builder.addLink(origin);
+    }
+    return builder.startSpan();
+  }
+
+  private void markPublished(List<OutboxEvent> events) {
+    if (events.isEmpty()) {
       return;
     }
+    List<Long> seqs = events.stream().map(event -> event.seq).toList();
     em.createNativeQuery(
             "update outbox_event set published_at = :now, attempts = attempts + 1,"
                 + " last_error = null where seq in (:seqs)")
         .setParameter("now", Instant.now())
         .setParameter("seqs", seqs)
         .executeUpdate();
+    // Counted once acknowledged; a rollback of the mark republishes (and counts) them again.
+    for (OutboxEvent event : events) {
+      metrics
+          .counter(
+              AtsMetrics.EVENTS_PUBLISHED,
+              AtsMetrics.TOPIC,
+              event.topic,
+              AtsMetrics.TYPE,
+              event.type)
+          .increment();
+    }
   }
 
   private static ProducerRecord<String, String> toRecord(OutboxEvent event) {
@@ -200,6 +251,10 @@ public class OutboxRelay {
     header(record, "ce_subject", event.subject);
     header(record, "ce_time", event.occurredAt.toString());
     header(record, "content-type", "application/json");
+    if (event.traceparent != null) {
+      // The writer's trace, not the relay's: consumers continue the trace of the change.
+      header(record, TraceContext.HEADER, event.traceparent);
+    }
     return record;
   }
 
