@@ -294,6 +294,22 @@ public final class Bench {
     return jdk.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** What a process wrote (stdout and stderr) until it ended, waiting at most {@code seconds}. */
+  static String output(Process p, int seconds) throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (java.io.BufferedReader r =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        out.append(line).append('\n');
+      }
+    }
+    p.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS);
+    return out.toString();
+  }
+
   static void say(String line) {
     System.out.println("[bench " + Instant.now().toString().substring(11, 19) + "] " + line);
     System.out.flush();

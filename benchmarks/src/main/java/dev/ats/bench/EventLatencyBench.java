@@ -2,8 +2,6 @@ package dev.ats.bench;
 
 import dev.ats.infra.PostgresServer;
 import dev.ats.infra.system.AtsService;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -159,15 +157,7 @@ final class EventLatencyBench {
                 "500")
             .redirectErrorStream(true)
             .start();
-    StringBuilder out = new StringBuilder();
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        out.append(line).append('\n');
-      }
-    }
-    p.waitFor(120, TimeUnit.SECONDS);
+    String out = Bench.output(p, 120);
     Matcher m = PERCENTILES.matcher(out);
     if (!m.find()) {
       throw new IllegalStateException("EndToEndLatency said:\n" + out);

@@ -3,10 +3,7 @@ package dev.ats.bench;
 import dev.ats.infra.PostgresServer;
 import dev.ats.infra.system.AtsService;
 import io.vertx.core.http.HttpMethod;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -179,15 +175,7 @@ final class SubmitBench {
     pb.environment().put("PGPASSWORD", PostgresServer.PASSWORD);
     pb.environment().put("PGOPTIONS", "-c search_path=" + SCHEMA + ",public");
     Process p = pb.start();
-    StringBuilder out = new StringBuilder();
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        out.append(line).append('\n');
-      }
-    }
-    p.waitFor(60, TimeUnit.SECONDS);
+    String out = Bench.output(p, 60);
     Matcher m = TPS.matcher(out);
     if (!m.find()) {
       Bench.say("pgbench said:\n" + out);
