@@ -111,6 +111,7 @@ public final class Bench {
     }
     if (only.contains("startup")) {
       new IdleAndStartup(this).startup();
+      new IdleAndStartup(this).startupWithAndWithoutArchive();
     }
     if (only.contains("gateway")) {
       new GatewayBench(this).run();

@@ -27,6 +27,27 @@ final class IdleAndStartup {
 
   void idle() throws Exception {
     int seconds = Integer.getInteger("bench.idle-seconds", 60);
+    // A service that started moments ago is still compiling its start-up code: that is not idle.
+    long settle = Long.getLong("bench.idle-settle-seconds", 180);
+    long youngest = Long.MAX_VALUE;
+    for (AtsService s : AtsService.values()) {
+      youngest =
+          Math.min(
+              youngest,
+              ProcessHandle.of(bench.stackPid(s.shortName()))
+                  .flatMap(p -> p.info().startInstant())
+                  .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toSeconds())
+                  .orElse(settle));
+    }
+    if (youngest < settle) {
+      Bench.say(
+          "idle: the stack started "
+              + youngest
+              + " s ago; waiting until it is "
+              + settle
+              + " s old");
+      Http.sleep((settle - youngest) * 1000);
+    }
     Bench.say("idle CPU of each service over " + seconds + " s (nothing else is sent)");
     Map<AtsService, List<Long>> pids = new LinkedHashMap<>();
     Map<AtsService, Long> before = new LinkedHashMap<>();
@@ -92,6 +113,67 @@ final class IdleAndStartup {
       }
     }
     bench.report.put("startup", raw);
+  }
+
+  /**
+   * {@code -Dbench.startup-ab=N}: N paired rounds per service of a start with the AppCDS archive
+   * and one without (same command otherwise), interleaved, so that the archive's effect shows
+   * through a busy machine's noise. Reported beside the table, not as a goal row.
+   */
+  void startupWithAndWithoutArchive() throws Exception {
+    int rounds = Integer.getInteger("bench.startup-ab", 0);
+    if (rounds <= 0) {
+      return;
+    }
+    Map<String, Object> raw = new LinkedHashMap<>();
+    for (AtsService s : AtsService.values()) {
+      java.nio.file.Path jar = s.jar(bench.root);
+      if (!java.nio.file.Files.isRegularFile(jar.resolveSibling("app-cds.jsa"))) {
+        continue;
+      }
+      List<Double> with = new java.util.ArrayList<>();
+      List<Double> without = new java.util.ArrayList<>();
+      for (int round = 0; round < rounds; round++) {
+        for (boolean archive : new boolean[] {true, false}) {
+          int port = SystemProcesses.freePort();
+          SystemProcesses system = bench.processesWith(s, port, Map.of());
+          List<String> command =
+              new java.util.ArrayList<>(SystemProcesses.serviceCommand(jar, "256m"));
+          if (!archive) {
+            command.removeIf(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare"));
+          }
+          ProcessBuilder pb =
+              new ProcessBuilder(command)
+                  .redirectErrorStream(true)
+                  .redirectOutput(bench.work.resolve("logs/ab-" + s.shortName() + ".log").toFile());
+          pb.environment().putAll(system.serviceEnvironment(s));
+          long start = System.nanoTime();
+          Process p = pb.start();
+          double seconds = Double.NaN;
+          while (p.isAlive() && System.nanoTime() - start < 180e9) {
+            if (SystemProcesses.httpStatus(port, s.readyPath()) == 200) {
+              seconds = (System.nanoTime() - start) / 1e9;
+              break;
+            }
+            Http.sleep(20);
+          }
+          p.destroy();
+          p.waitFor();
+          (archive ? with : without).add(seconds);
+          Bench.say(
+              String.format(
+                  Locale.ROOT,
+                  "start-up %s %s the archive: %.1f s",
+                  s.shortName(),
+                  archive ? "with" : "without",
+                  seconds));
+        }
+      }
+      raw.put(
+          s.shortName(),
+          Map.of("withArchive", Stats.median(with), "withoutArchive", Stats.median(without)));
+    }
+    bench.report.put("startupWithAndWithoutArchive", raw);
   }
 
   /** The gateway instance the gateway section measures (started here unless startup did). */
