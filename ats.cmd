@@ -18,6 +18,7 @@ if errorlevel 1 (
   exit /b 1
 )
 
+if /i "%~1"=="bench" goto bench
 if not exist "%ROOT%\support\infra\target\classes\dev\ats\infra\local\Bootstrap.class" goto build
 if not exist "%STATE%\infra.classpath" goto build
 goto launch
@@ -51,3 +52,28 @@ if "%STATUS%"=="75" if "%ATS_LAUNCH%"=="check" (
   goto build
 )
 exit /b %STATUS%
+
+:bench
+rem ats bench [-Dbench.X=Y ...]: the performance harness (module benchmarks) against the running stack.
+if not exist "%STATE%\logs" mkdir "%STATE%\logs"
+echo ==^> Building the benchmark harness (benchmarks\) ...
+pushd "%ROOT%"
+call "%ROOT%\mvnw.cmd" -B -q -pl benchmarks -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime -Dmdep.regenerateFile=true >"%STATE%\logs\bench-build.log" 2>&1
+set "BUILT=%ERRORLEVEL%"
+popd
+if not "%BUILT%"=="0" (
+  1>&2 type "%STATE%\logs\bench-build.log"
+  exit /b 1
+)
+rem The classpath goes in CLASSPATH: it can be longer than a command line may be.
+for /f "usebackq delims=" %%c in ("%ROOT%\benchmarks\target\bench.classpath") do set "CLASSPATH=%ROOT%\benchmarks\target\classes;%%c"
+shift
+set "BENCHARGS="
+:benchargs
+if "%~1"=="" goto benchrun
+set "BENCHARGS=%BENCHARGS% %1"
+shift
+goto benchargs
+:benchrun
+"%JAVA%" -Xmx512m -XX:+UseSerialGC "-Dats.root=%ROOT%" %BENCHARGS% dev.ats.bench.Bench
+exit /b %ERRORLEVEL%

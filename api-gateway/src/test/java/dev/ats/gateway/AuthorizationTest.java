@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.ats.infra.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,6 +151,44 @@ class AuthorizationTest {
           .body("instance", equalTo(call[1]));
     }
     assertThat(ServiceStubs.received()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseForgedAndTamperedTokensWhileTheGenuineOneIsRemembered() {
+    String genuine = TestTokens.token("rita.recruiter@ats.test", "recruiter");
+    for (int i = 0; i < 3; i++) { // verified on the first, remembered for the others
+      given()
+          .header("Authorization", "Bearer " + genuine)
+          .post("/api/v1/roles")
+          .then()
+          .statusCode(200);
+    }
+    String[] parts = genuine.split("\\.");
+    String tampered =
+        parts[0]
+            + "."
+            + java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                    "{\"sub\":\"mallory\",\"groups\":[\"recruiter\"],\"iss\":\"https://ats.test\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
+    for (String bad :
+        List.of(
+            TestTokens.forged("rita.recruiter@ats.test", "recruiter"), tampered, genuine + "x")) {
+      given()
+          .header("Authorization", "Bearer " + bad)
+          .post("/api/v1/roles")
+          .then()
+          .spec(Fixtures.problem(401, "unauthorized", "Unauthorized"));
+    }
+    given()
+        .header("Authorization", "Bearer " + genuine)
+        .post("/api/v1/roles")
+        .then()
+        .statusCode(200);
+    assertThat(ServiceStubs.received()).hasSize(4);
   }
 
   @Test

@@ -18,6 +18,22 @@ public interface GatewayConfig {
 
   RateLimit rateLimit();
 
+  TokenCache tokenCache();
+
+  /**
+   * Verified bearer tokens kept so that the same token is not verified again on every request (see
+   * {@code VerifiedTokens}): never past the token's {@code exp}, nor longer than {@code max-age}.
+   */
+  interface TokenCache {
+    /** At most this many tokens (0 turns the cache off). */
+    @WithDefault("10000")
+    int maxEntries();
+
+    /** How long a verification is trusted at most (a rotated key is noticed within this). */
+    @WithDefault("5m")
+    Duration maxAge();
+  }
+
   interface Routes {
     URI roles();
 

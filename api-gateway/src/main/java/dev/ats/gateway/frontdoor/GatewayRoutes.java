@@ -8,6 +8,7 @@ import dev.ats.gateway.ratelimit.RateLimitDecision;
 import dev.ats.gateway.ratelimit.RateLimiter;
 import dev.ats.gateway.security.AccessPolicy;
 import dev.ats.gateway.security.Caller;
+import dev.ats.gateway.security.VerifiedTokens;
 import dev.ats.gateway.upstream.Service;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -50,7 +51,9 @@ public class GatewayRoutes {
 
   /** Dot segments, empty segments, encoded slashes, backslashes or dots, matrix parameters. */
   private static final Pattern AMBIGUOUS_PATH =
-      Pattern.compile("(?i).*(/\\.{1,2}(/|$)|//|%2f|%5c|%2e|\\\\|;).*");
+      Pattern.compile("(?i)/\\.{1,2}(/|$)|//|%2f|%5c|%2e|\\\\|;");
+
+  private static final String BEARER = "Bearer ";
 
   private static final BiConsumer<RoutingContext, Throwable> IGNORE_AUTH_FAILURE = (rc, e) -> {};
 
@@ -67,6 +70,7 @@ public class GatewayRoutes {
   private final AccessPolicy policy;
   private final RateLimiter rateLimiter;
   private final IdentityProviderManager identities;
+  private final VerifiedTokens verifiedTokens;
   private final long maxBodyBytes;
   private final Vertx vertx;
   private final GatewayMetrics metrics;
@@ -76,6 +80,7 @@ public class GatewayRoutes {
       AccessPolicy policy,
       RateLimiter rateLimiter,
       IdentityProviderManager identities,
+      VerifiedTokens verifiedTokens,
       @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
           MemorySize maxBodySize,
       Vertx vertx,
@@ -84,6 +89,7 @@ public class GatewayRoutes {
     this.policy = policy;
     this.rateLimiter = rateLimiter;
     this.identities = identities;
+    this.verifiedTokens = verifiedTokens;
     this.maxBodyBytes = maxBodySize.asLongValue();
     this.vertx = vertx;
     this.metrics = metrics;
@@ -138,7 +144,7 @@ public class GatewayRoutes {
         });
 
     String path = request.path();
-    if (AMBIGUOUS_PATH.matcher(path).matches()) {
+    if (AMBIGUOUS_PATH.matcher(path).find()) {
       Problems.send(
           rc,
           400,
@@ -154,6 +160,19 @@ public class GatewayRoutes {
       Problems.notFound(rc);
       return;
     }
+    String token = bearerToken(request);
+    if (token == null && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+      // No credentials at all: anonymous, without asking the identity providers.
+      authenticated(rc, service.get(), segments, Caller.anonymous());
+      return;
+    }
+    if (token != null) {
+      Optional<Caller> known = verifiedTokens.get(token);
+      if (known.isPresent()) {
+        authenticated(rc, service.get(), segments, known.get());
+        return;
+      }
+    }
     Context context = Vertx.currentContext();
     // A bad token is answered below as a problem, not with Quarkus' default empty 401 challenge.
     rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, IGNORE_AUTH_FAILURE);
@@ -161,7 +180,9 @@ public class GatewayRoutes {
         .subscribe()
         .with(
             identity ->
-                onContext(context, () -> authenticated(rc, service.get(), segments, identity)),
+                onContext(
+                    context,
+                    () -> authenticated(rc, service.get(), segments, verified(token, identity))),
             failure -> onContext(context, () -> invalidToken(rc, failure)));
   }
 
@@ -181,6 +202,29 @@ public class GatewayRoutes {
     }
   }
 
+  /** The caller of a token smallrye-jwt just verified, remembered for the token's next requests. */
+  private Caller verified(String token, SecurityIdentity identity) {
+    Caller caller = callerOf(identity);
+    if (token != null
+        && !caller.isAnonymous()
+        && identity.getPrincipal() instanceof JsonWebToken jwt) {
+      verifiedTokens.put(token, caller, jwt.getExpirationTime());
+    }
+    return caller;
+  }
+
+  /** The bearer token of the Authorization header, or null. */
+  private static String bearerToken(HttpServerRequest request) {
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (authorization == null
+        || authorization.length() <= BEARER.length()
+        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return null;
+    }
+    String token = authorization.substring(BEARER.length()).trim();
+    return token.isEmpty() ? null : token;
+  }
+
   private void invalidToken(RoutingContext rc, Throwable failure) {
     LOG.debugf("bearer token refused: %s", failure.getMessage());
     // A bad token counts against the client address, like any anonymous request.
@@ -190,8 +234,7 @@ public class GatewayRoutes {
   }
 
   private void authenticated(
-      RoutingContext rc, Service service, List<String> segments, SecurityIdentity identity) {
-    Caller caller = callerOf(identity);
+      RoutingContext rc, Service service, List<String> segments, Caller caller) {
     HttpMethod method = rc.request().method();
     boolean submit = method == HttpMethod.POST && segments.equals(List.of("applications"));
     RateLimiter.Plan plan =

@@ -1,5 +1,6 @@
 package dev.ats.gateway.ratelimit;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
@@ -12,13 +13,19 @@ import io.vertx.core.http.HttpServerResponse;
 public record RateLimitDecision(
     boolean allowed, int limit, int remaining, long resetSeconds, long retryAfterSeconds) {
 
+  // Header names encoded once, not on every response.
+  private static final CharSequence LIMIT = HttpHeaders.createOptimized("RateLimit-Limit");
+  private static final CharSequence REMAINING = HttpHeaders.createOptimized("RateLimit-Remaining");
+  private static final CharSequence RESET = HttpHeaders.createOptimized("RateLimit-Reset");
+  private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
+
   public void writeHeaders(HttpServerResponse response) {
     response
-        .putHeader("RateLimit-Limit", Integer.toString(limit))
-        .putHeader("RateLimit-Remaining", Integer.toString(remaining))
-        .putHeader("RateLimit-Reset", Long.toString(resetSeconds));
+        .putHeader(LIMIT, Integer.toString(limit))
+        .putHeader(REMAINING, Integer.toString(remaining))
+        .putHeader(RESET, Long.toString(resetSeconds));
     if (!allowed) {
-      response.putHeader("Retry-After", Long.toString(Math.max(1, retryAfterSeconds)));
+      response.putHeader(RETRY_AFTER, Long.toString(Math.max(1, retryAfterSeconds)));
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.ats.gateway.ratelimit;
 import dev.ats.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,10 +22,21 @@ public class RateLimiter {
   }
 
   private final GatewayConfig.RateLimit config;
-  private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+  /** Per plan, the callers' buckets (no key to build per request); limits read once. */
+  private final Map<Plan, ConcurrentHashMap<String, TokenBucket>> buckets =
+      new EnumMap<>(Plan.class);
+
+  private final Map<Plan, Integer> limits = new EnumMap<>(Plan.class);
+  private final Map<Plan, Long> periods = new EnumMap<>(Plan.class);
 
   public RateLimiter(GatewayConfig config) {
     this.config = config.rateLimit();
+    for (Plan plan : Plan.values()) {
+      buckets.put(plan, new ConcurrentHashMap<>());
+      limits.put(plan, limit(plan));
+      periods.put(plan, period(plan).toNanos());
+    }
   }
 
   public boolean enabled() {
@@ -34,11 +46,14 @@ public class RateLimiter {
   /** Takes one token from {@code caller}'s bucket for {@code plan}. */
   public RateLimitDecision take(Plan plan, String caller) {
     long now = System.nanoTime();
-    int limit = limit(plan);
-    long period = period(plan).toNanos();
-    return buckets
-        .computeIfAbsent(plan + " " + caller, k -> new TokenBucket(limit, period, now))
-        .take(now);
+    ConcurrentHashMap<String, TokenBucket> callers = buckets.get(plan);
+    TokenBucket bucket = callers.get(caller);
+    if (bucket == null) {
+      int limit = limits.get(plan);
+      long period = periods.get(plan);
+      bucket = callers.computeIfAbsent(caller, k -> new TokenBucket(limit, period, now));
+    }
+    return bucket.take(now);
   }
 
   /**
@@ -48,11 +63,13 @@ public class RateLimiter {
    */
   public void evictIdle() {
     long now = System.nanoTime();
-    buckets.values().removeIf(bucket -> bucket.isFull(now));
+    for (ConcurrentHashMap<String, TokenBucket> callers : buckets.values()) {
+      callers.values().removeIf(bucket -> bucket.isFull(now));
+    }
   }
 
   int size() {
-    return buckets.size();
+    return buckets.values().stream().mapToInt(Map::size).sum();
   }
 
   private int limit(Plan plan) {

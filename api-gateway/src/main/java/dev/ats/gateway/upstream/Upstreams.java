@@ -12,6 +12,8 @@ import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * One pooled HTTP client for the services, with the connect timeout shared by every route and a
@@ -20,11 +22,25 @@ import java.net.URI;
 @ApplicationScoped
 public class Upstreams {
 
-  private final GatewayConfig config;
+  /** Where each service is and how long to wait for it, read from the configuration once. */
+  private record Target(String host, int port, boolean ssl, long connectMillis, long idleMillis) {}
+
+  private final Map<Service, Target> targets = new EnumMap<>(Service.class);
   private final HttpClient client;
 
   public Upstreams(GatewayConfig config, Vertx vertx) {
-    this.config = config;
+    for (Service service : Service.values()) {
+      URI base = service.baseUrl(config);
+      boolean ssl = "https".equalsIgnoreCase(base.getScheme());
+      targets.put(
+          service,
+          new Target(
+              base.getHost(),
+              base.getPort() > 0 ? base.getPort() : ssl ? 443 : 80,
+              ssl,
+              config.timeouts().connect().toMillis(),
+              service.timeout(config).toMillis()));
+    }
     this.client =
         vertx.createHttpClient(
             new HttpClientOptions()
@@ -37,18 +53,16 @@ public class Upstreams {
 
   /** A request to {@code service} for {@code uri}; fails with {@link UnreachableService}. */
   public Future<HttpClientRequest> request(Service service, HttpMethod method, String uri) {
-    URI base = service.baseUrl(config);
-    boolean ssl = "https".equalsIgnoreCase(base.getScheme());
-    int port = base.getPort() > 0 ? base.getPort() : ssl ? 443 : 80;
+    Target target = targets.get(service);
     RequestOptions options =
         new RequestOptions()
             .setMethod(method)
-            .setHost(base.getHost())
-            .setPort(port)
-            .setSsl(ssl)
+            .setHost(target.host())
+            .setPort(target.port())
+            .setSsl(target.ssl())
             .setURI(uri)
-            .setConnectTimeout(config.timeouts().connect().toMillis())
-            .setIdleTimeout(service.timeout(config).toMillis());
+            .setConnectTimeout(target.connectMillis())
+            .setIdleTimeout(target.idleMillis());
     return client
         .request(options)
         .recover(e -> Future.failedFuture(new UnreachableService(service, e)));

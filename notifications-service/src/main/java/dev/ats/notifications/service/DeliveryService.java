@@ -6,47 +6,138 @@ import dev.ats.notifications.domain.Notification;
 import dev.ats.notifications.domain.NotificationStatus;
 import dev.ats.platform.time.Timestamps;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * Sends PENDING notifications over SMTP, apart from consuming: an SMTP outage only delays mail.
- * Each message is claimed with {@code SELECT ... FOR UPDATE SKIP LOCKED} in its own transaction, so
- * several instances never send one row at the same time; every attempt is recorded, a failure is
+ *
+ * <p>Due messages are claimed in batches with {@code SELECT ... FOR UPDATE SKIP LOCKED}, so several
+ * instances never send one row at the same time; a batch is sent with bounded parallelism over the
+ * mailer's pooled SMTP connections ({@code quarkus.mailer.max-pool-size}), and each message's
+ * outcome is recorded in the claiming transaction: exactly one attempt record per try, a failure
  * retried with exponential backoff, and after the last attempt the message is FAILED.
  *
- * <p>Delivery is at least once: if the database commit fails after the SMTP server accepted a
- * message, it is sent again on the next tick.
+ * <p>The sender is woken when a transaction that wrote or re-queued notifications commits (see
+ * {@link #wakeAfterCommit()}) and when a retry falls due; the scheduled pass ({@code
+ * ats.notifications.delivery.interval}) is only the fallback, e.g. for rows another instance left.
+ *
+ * <p>Delivery is at least once: if the process dies or the commit fails after the SMTP server
+ * accepted a message, or the server's answer was lost (an error after the message was handed over
+ * is ambiguous), the message is sent again on a later try. Every try of one notification carries
+ * the same {@code Message-ID} ({@code <notification id@ats>}), so a receiver that sees it twice can
+ * tell it is one message.
  */
 @ApplicationScoped
 public class DeliveryService {
 
   private static final Logger LOG = Logger.getLogger(DeliveryService.class);
+  private static final Object WAKE_REGISTERED = new Object();
 
   private final EntityManager em;
-  private final Mailer mailer;
+  private final ReactiveMailer mailer;
   private final NotificationsConfig.Delivery config;
+  private final TransactionSynchronizationRegistry transactions;
+  private final AtomicBoolean drainQueued = new AtomicBoolean();
+  private ScheduledExecutorService sender;
 
-  public DeliveryService(EntityManager em, Mailer mailer, NotificationsConfig config) {
+  public DeliveryService(
+      EntityManager em,
+      ReactiveMailer mailer,
+      NotificationsConfig config,
+      TransactionSynchronizationRegistry transactions) {
     this.em = em;
     this.mailer = mailer;
     this.config = config.delivery();
+    this.transactions = transactions;
   }
 
+  void start(@Observes StartupEvent event) {
+    sender =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "mail-delivery");
+              t.setDaemon(true);
+              return t;
+            });
+    wake(); // what was due before this instance started
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    if (sender != null) {
+      sender.shutdownNow();
+    }
+  }
+
+  /** The fallback pass, for rows nobody woke this instance for. */
   @Scheduled(
-      every = "${ats.notifications.delivery.interval:1s}",
+      every = "${ats.notifications.delivery.interval:10s}",
       delayed = "1s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void tick() {
+    wake();
+  }
+
+  /** Sends what is due as soon as the sender is free (at most one pass waits). */
+  public void wake() {
+    if (sender != null && drainQueued.compareAndSet(false, true)) {
+      try {
+        sender.execute(this::drain);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        drainQueued.set(false); // shutting down
+      }
+    }
+  }
+
+  /**
+   * Wakes the sender once the current transaction commits (call it where notifications become
+   * PENDING); once per transaction.
+   */
+  public void wakeAfterCommit() {
+    if (transactions.getResource(WAKE_REGISTERED) != null) {
+      return;
+    }
+    transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              wake();
+            }
+          }
+        });
+  }
+
+  private void drain() {
+    drainQueued.set(false);
     try {
       deliverDue();
     } catch (RuntimeException e) {
@@ -54,63 +145,126 @@ public class DeliveryService {
     }
   }
 
-  /** Tries every due message once (at most one batch); returns how many were tried. */
+  /** Tries every due message once, batch after batch; returns how many were tried. */
   public int deliverDue() {
     int tried = 0;
-    while (tried < config.batchSize()
-        && QuarkusTransaction.requiringNew().timeout(120).call(this::deliverNext)) {
-      tried++;
-    }
+    int batch;
+    do {
+      batch = QuarkusTransaction.requiringNew().timeout(120).call(this::deliverBatch);
+      tried += batch;
+    } while (batch >= config.batchSize());
     return tried;
   }
 
-  private boolean deliverNext() {
+  /** One outcome of one try: null error when the server accepted the message. */
+  private record Outcome(UUID id, String error) {}
+
+  private int deliverBatch() {
     Instant now = Timestamps.now();
     @SuppressWarnings("unchecked")
     List<Object> due =
         em.createNativeQuery(
                 "select id from notification where status = 'PENDING' and next_attempt_at <= :now"
-                    + " order by next_attempt_at, id limit 1 for update skip locked")
+                    + " order by next_attempt_at, id limit :batch for update skip locked")
             .setParameter("now", now)
+            .setParameter("batch", config.batchSize())
             .getResultList();
     if (due.isEmpty()) {
-      return false;
+      return 0;
     }
-    Object raw = due.get(0);
-    UUID id = raw instanceof UUID uuid ? uuid : UUID.fromString(raw.toString());
-    Notification notification = Notification.findById(id);
+    List<UUID> ids =
+        due.stream()
+            .map(raw -> raw instanceof UUID u ? u : UUID.fromString(raw.toString()))
+            .toList();
+    Map<UUID, Notification> notifications =
+        Notification.<Notification>list("id in ?1", ids).stream()
+            .collect(Collectors.toMap(n -> n.id, Function.identity()));
+    List<Uni<Outcome>> sends = new ArrayList<>(ids.size());
+    for (UUID id : ids) {
+      Notification n = notifications.get(id);
+      Mail mail =
+          Mail.withHtml(n.recipient, n.subject, n.bodyHtml)
+              .setText(n.bodyText)
+              .addHeader("Message-ID", messageId(id));
+      sends.add(
+          mailer
+              .send(mail)
+              .onItem()
+              .transform(v -> new Outcome(id, null))
+              .onFailure()
+              .recoverWithItem(e -> new Outcome(id, describe(e))));
+    }
+    List<Outcome> outcomes =
+        Uni.join()
+            .all(sends)
+            .andFailFast()
+            .await()
+            .atMost(Duration.ofSeconds(Math.max(60, 2L * ids.size())));
+    Instant retryAt = null;
+    for (Outcome outcome : outcomes) {
+      Instant next = record(notifications.get(outcome.id()), outcome, now);
+      if (next != null && (retryAt == null || next.isBefore(retryAt))) {
+        retryAt = next;
+      }
+    }
+    if (retryAt != null) {
+      wakeAt(retryAt);
+    }
+    return ids.size();
+  }
+
+  /** Records one try; returns when it is retried, or null. */
+  private Instant record(Notification notification, Outcome outcome, Instant now) {
     DeliveryAttempt attempt = new DeliveryAttempt();
-    attempt.notificationId = id;
+    attempt.notificationId = notification.id;
     attempt.attemptedAt = now;
     notification.attempts++;
-    try {
-      mailer.send(
-          Mail.withHtml(notification.recipient, notification.subject, notification.bodyHtml)
-              .setText(notification.bodyText));
+    Instant retryAt = null;
+    if (outcome.error() == null) {
       attempt.outcome = DeliveryAttempt.SENT;
       notification.status = NotificationStatus.SENT;
       notification.sentAt = Timestamps.now();
       notification.nextAttemptAt = null;
       notification.lastError = null;
-    } catch (RuntimeException e) {
-      String error = describe(e);
+    } else {
+      String error = outcome.error();
       attempt.outcome = DeliveryAttempt.FAILED;
       attempt.error = error;
       notification.lastError = error;
       if (notification.attempts >= config.maxAttempts()) {
         notification.status = NotificationStatus.FAILED;
         notification.nextAttemptAt = null;
-        LOG.warnf("notification %s FAILED after %d attempts: %s", id, notification.attempts, error);
+        LOG.warnf(
+            "notification %s FAILED after %d attempts: %s",
+            notification.id, notification.attempts, error);
       } else {
         Duration wait = backoff(notification.attempts);
-        notification.nextAttemptAt = now.plus(wait);
+        retryAt = now.plus(wait);
+        notification.nextAttemptAt = retryAt;
         LOG.infof(
             "notification %s not sent (attempt %d), retrying in %s: %s",
-            id, notification.attempts, wait, error);
+            notification.id, notification.attempts, wait, error);
       }
     }
     attempt.persist();
-    return true;
+    return retryAt;
+  }
+
+  /**
+   * A pass when the earliest retry of this batch falls due (the scheduled pass is the fallback).
+   */
+  private void wakeAt(Instant at) {
+    long delay = Math.max(0, Duration.between(Instant.now(), at).toMillis()) + 10;
+    try {
+      sender.schedule(this::wake, delay, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // shutting down
+    }
+  }
+
+  /** The same for every try of one notification, so receivers can recognise a repeat. */
+  static String messageId(UUID notificationId) {
+    return "<" + notificationId + "@notifications.ats>";
   }
 
   /** base, 2 base, 4 base, ... after the 1st, 2nd, 3rd failure; never more than the maximum. */

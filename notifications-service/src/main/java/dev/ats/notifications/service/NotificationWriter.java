@@ -26,10 +26,13 @@ public class NotificationWriter {
 
   private final EntityManager em;
   private final MessageRenderer renderer;
+  private final DeliveryService deliveries;
 
-  public NotificationWriter(EntityManager em, MessageRenderer renderer) {
+  public NotificationWriter(
+      EntityManager em, MessageRenderer renderer, DeliveryService deliveries) {
     this.em = em;
     this.renderer = renderer;
+    this.deliveries = deliveries;
   }
 
   /** Returns true if a new notification was written. */
@@ -84,6 +87,9 @@ public class NotificationWriter {
             .setParameter("status", NotificationStatus.PENDING.name())
             .setParameter("now", now)
             .executeUpdate();
+    if (inserted == 1) {
+      deliveries.wakeAfterCommit(); // sent as soon as it is committed, not on the next pass
+    }
     return inserted == 1;
   }
 }

@@ -192,16 +192,31 @@ public final class SystemProcesses {
   /** One service, as {@code java -jar} of its packaged application. */
   public ManagedProcess service(AtsService service) {
     return process(service.shortName())
-        .command(
-            List.of(
-                javaExecutable(),
-                "-Xmx" + layout.serviceHeap(),
-                "-XX:+UseSerialGC",
-                "-jar",
-                service.jar(layout.root()).toString()))
+        .command(serviceCommand(service.jar(layout.root()), layout.serviceHeap()))
         .environment(serviceEnvironment(service))
         .directory(layout.state())
         .build();
+  }
+
+  /**
+   * {@code java -jar quarkus-run.jar} with a bounded heap, the serial collector, no perf-data
+   * sampling (a thread that would wake 20 times a second in every idle service), and the class-data
+   * archive the build made next to the jar ({@code app-cds.jsa}, {@code
+   * quarkus.package.jar.appcds.enabled}) if there is one: classes mapped instead of loaded and
+   * verified, so the service starts sooner.
+   */
+  public static List<String> serviceCommand(Path jar, String heap) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(javaExecutable(), "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:-UsePerfData"));
+    Path archive = jar.resolveSibling("app-cds.jsa");
+    if (java.nio.file.Files.isRegularFile(archive)) {
+      command.add("-XX:SharedArchiveFile=" + archive);
+      command.add("-Xshare:auto");
+    }
+    command.add("-jar");
+    command.add(jar.toString());
+    return command;
   }
 
   private ManagedProcess.Builder process(String name) {
