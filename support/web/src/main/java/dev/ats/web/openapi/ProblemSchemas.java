@@ -25,6 +25,9 @@ public final class ProblemSchemas {
   /** roles-service's 409 for an action its status does not allow: {@code allowedActions}. */
   public static final String ILLEGAL_STATUS_CHANGE = "IllegalStatusChangeProblem";
 
+  /** notifications-service's 409 for a retry its status does not allow: {@code currentStatus}. */
+  public static final String NOTIFICATION_STATUS = "NotificationStatusProblem";
+
   static final String VIOLATION = "Violation";
 
   private ProblemSchemas() {}
@@ -80,6 +83,13 @@ public final class ProblemSchemas {
                 "openingsFilled",
                 integer("How many of them are filled")),
             List.of()));
+    schemas.put(
+        NOTIFICATION_STATUS,
+        extending(
+            "A 409 about a notification's status: only a FAILED notification can be retried, and"
+                + " not once its candidate was erased. currentStatus says where it stands.",
+            Map.of("currentStatus", string("The notification's status", "SENT")),
+            List.of("currentStatus")));
     return schemas;
   }
 
