@@ -106,6 +106,10 @@ class OpenApiTest {
     assertThat(api.at("/components/schemas/EligibilityRule/properties/rule/description").asText())
         .as("the two views of a role are documented")
         .contains("Only recruiters, hiring managers and integrations");
+    assertThat(api.at("/components/schemas/EligibilityRule/required").toString())
+        .as("anyone else reads a rule without it, so a role's answer need not carry it")
+        .doesNotContain("\"rule\"")
+        .contains("\"question\"");
     assertThat(api.at("/components/responses/Role/headers").has("ETag"))
         .as("every role response carries the ETag")
         .isTrue();
