@@ -92,8 +92,8 @@ class OpenApiTest {
     for (String action : List.of("openRole", "closeRole", "reopenRole")) {
       ApiDocs.assertStatuses(api, action, "200", "401", "403", "404", "409", "412");
       assertThat(
-              ApiDocs.operation(api, action)
-                  .at("/responses/409/content/application~1problem+json/schema/$ref")
+              ApiDocs.resolve(api, ApiDocs.operation(api, action).at("/responses/409"))
+                  .at("/content/application~1problem+json/schema/$ref")
                   .asText())
           .isEqualTo("#/components/schemas/IllegalStatusChangeProblem");
     }
