@@ -50,6 +50,18 @@ class AuthorizationTest {
     "hiring-manager, PUT,    /api/v1/roles/r-1,                      false, 403",
     "integration,    POST,   /api/v1/roles/r-1/close,                false, 403",
     "recruiter,      POST,   /api/v1/roles/r-1/close,                false, 200",
+    // a role's pipeline counts are applications-service's: recruiters, hiring managers,
+    // integrations
+    "anonymous,      GET,    /api/v1/roles/r-1/pipeline,             false, 401",
+    "recruiter,      GET,    /api/v1/roles/r-1/pipeline,             false, 200",
+    "hiring-manager, GET,    /api/v1/roles/r-1/pipeline,             false, 200",
+    "integration,    GET,    /api/v1/roles/r-1/pipeline,             false, 200",
+    // reports (applications-service): recruiters and integrations
+    "anonymous,      GET,    /api/v1/reports/funnel,                 false, 401",
+    "recruiter,      GET,    /api/v1/reports/funnel,                 false, 200",
+    "integration,    GET,    /api/v1/reports/time-to-hire,           false, 200",
+    "hiring-manager, GET,    /api/v1/reports/funnel,                 false, 403",
+    "integration,    POST,   /api/v1/reports/funnel,                 false, 403",
     // applications: anyone submits; a candidate acts on one application with its token
     "anonymous,      POST,   /api/v1/applications,                   false, 200",
     "integration,    POST,   /api/v1/applications,                   false, 200",
@@ -113,7 +125,12 @@ class AuthorizationTest {
     if (expected == 200) {
       response.header(
           "X-Stub",
-          ServiceStubs.NAMES.stream().filter(path::contains).findFirst().orElse("applications"));
+          path.contains("/pipeline") || path.contains("/reports")
+              ? "applications"
+              : ServiceStubs.NAMES.stream()
+                  .filter(path::contains)
+                  .findFirst()
+                  .orElse("applications"));
       assertThat(ServiceStubs.receivedWithId(requestId)).hasSize(1);
     } else {
       response
@@ -128,7 +145,8 @@ class AuthorizationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"forged", "expired", "unsigned", "wrongIssuer", "garbage"})
+  @ValueSource(
+      strings = {"forged", "expired", "unsigned", "wrongIssuer", "garbage", "notBearer", "empty"})
   void shouldRefuseABadTokenWith401EvenWhereAnonymousCallersAreLetIn(String kind) {
     String token =
         switch (kind) {
@@ -136,14 +154,25 @@ class AuthorizationTest {
           case "expired" -> TestTokens.expired("rita.recruiter@ats.test", "recruiter");
           case "unsigned" -> TestTokens.unsigned("mallory", "recruiter");
           case "wrongIssuer" -> TestTokens.wrongIssuer("mallory", "recruiter");
-          default -> "not.a.jwt";
+          case "garbage" -> "not.a.jwt";
+          default -> null;
+        };
+    String authorization =
+        switch (kind) {
+          // a token without its scheme is not ignored (the caller would be served as anonymous)
+          case "notBearer" -> TestTokens.forged("mallory", "recruiter");
+          case "empty" -> "Bearer ";
+          default -> "Bearer " + token;
         };
     for (String[] call :
         new String[][] {
-          {"GET", "/api/v1/roles"}, {"POST", "/api/v1/roles"}, {"GET", "/api/v1/notifications"}
+          {"GET", "/api/v1/roles"},
+          {"POST", "/api/v1/roles"},
+          {"GET", "/api/v1/notifications"},
+          {"POST", "/api/v1/applications"}
         }) {
       given()
-          .header("Authorization", "Bearer " + token)
+          .header("Authorization", authorization)
           .request(call[0], call[1])
           .then()
           .spec(Fixtures.problem(401, "unauthorized", "Unauthorized"))

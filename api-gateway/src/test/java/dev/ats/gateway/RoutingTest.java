@@ -49,7 +49,10 @@ class RoutingTest {
     "PUT, /api/v1/roles/7, roles",
     "PATCH, /api/v1/applications/42/stage, applications",
     "DELETE, /api/v1/candidates/c-1, applications",
-    "POST, /api/v1/notifications/retries, notifications"
+    "POST, /api/v1/notifications/retries, notifications",
+    "GET, /api/v1/roles/7/history, roles",
+    "GET, /api/v1/roles/7/pipeline, applications",
+    "GET, /api/v1/reports/funnel, applications"
   })
   void shouldForwardEachRouteFamilyUnchangedToItsService(
       String method, String path, String service) {

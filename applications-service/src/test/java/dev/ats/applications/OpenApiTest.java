@@ -120,6 +120,9 @@ class OpenApiTest {
         .body(
             "paths.'/api/v1/applications/bulk-transitions'.post.responses.'200'.content.'application/json'.schema.$ref",
             equalTo("#/components/schemas/BulkTransitionResult"))
+        .body(
+            "paths.'/api/v1/applications/bulk-transitions'.post.responses.'422'.description",
+            equalTo("Idempotency-Key reused with another body"))
         .body("paths.'/api/v1/roles/{roleId}/pipeline'.get.operationId", equalTo("getRolePipeline"))
         .body("paths.'/api/v1/reports/funnel'.get.operationId", equalTo("getFunnelReport"))
         .body(

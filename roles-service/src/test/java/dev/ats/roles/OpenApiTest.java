@@ -92,8 +92,8 @@ class OpenApiTest {
     for (String action : List.of("openRole", "closeRole", "reopenRole")) {
       ApiDocs.assertStatuses(api, action, "200", "401", "403", "404", "409", "412");
       assertThat(
-              ApiDocs.operation(api, action)
-                  .at("/responses/409/content/application~1problem+json/schema/$ref")
+              ApiDocs.resolve(api, ApiDocs.operation(api, action).at("/responses/409"))
+                  .at("/content/application~1problem+json/schema/$ref")
                   .asText())
           .isEqualTo("#/components/schemas/IllegalStatusChangeProblem");
     }
@@ -106,6 +106,10 @@ class OpenApiTest {
     assertThat(api.at("/components/schemas/EligibilityRule/properties/rule/description").asText())
         .as("the two views of a role are documented")
         .contains("Only recruiters, hiring managers and integrations");
+    assertThat(api.at("/components/schemas/EligibilityRule/required").toString())
+        .as("anyone else reads a rule without it, so a role's answer need not carry it")
+        .doesNotContain("\"rule\"")
+        .contains("\"question\"");
     assertThat(api.at("/components/responses/Role/headers").has("ETag"))
         .as("every role response carries the ETag")
         .isTrue();

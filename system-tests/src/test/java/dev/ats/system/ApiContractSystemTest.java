@@ -51,6 +51,7 @@ class ApiContractSystemTest {
   void shouldAnswerEveryDocumentedOperationOnlyAsTheMergedDocumentSays() {
     roles();
     applications();
+    screening();
     notifications();
 
     System.out.println(
@@ -84,7 +85,11 @@ class ApiContractSystemTest {
     Response created = expect(201, recruiter().body(roleBody(RUN)).post("/api/v1/roles"));
     roleId = created.jsonPath().getString("id");
     expect(401, anonymous().body(roleBody(RUN)).post("/api/v1/roles"));
-    expect(401, as(TestTokens.forged("x", "recruiter")).body(roleBody(RUN)).post("/api/v1/roles"));
+    expect(
+        401,
+        as("Bearer " + TestTokens.forged("x", "recruiter"))
+            .body(roleBody(RUN))
+            .post("/api/v1/roles"));
     expect(403, as(TestTokens.hiringManager()).body(roleBody(RUN)).post("/api/v1/roles"));
     expect(400, recruiter().body("{}").post("/api/v1/roles"));
     expect(
@@ -240,6 +245,12 @@ class ApiContractSystemTest {
             .body(submission(UNKNOWN, "nobody." + RUN + "@candidates.ats.test", true))
             .post("/api/v1/applications"));
     expect(415, anonymous().contentType(ContentType.TEXT).body(body).post("/api/v1/applications"));
+    expect(
+        401,
+        as("Bearer " + TestTokens.forged("x", "recruiter"))
+            .body(body)
+            .post("/api/v1/applications"));
+    // a token sent without its scheme is refused too, not served as an anonymous caller
     expect(401, as(TestTokens.forged("x", "recruiter")).body(body).post("/api/v1/applications"));
 
     // getApplication, as a recruiter and as the candidate
@@ -370,6 +381,51 @@ class ApiContractSystemTest {
     if (erased.statusCode() / 100 != 2) {
       surprises.add("DELETE /api/v1/candidates/{id}: expected 2xx, got " + erased.statusCode());
     }
+  }
+
+  /** Issue 14's operations: bulk transitions, a role's pipeline counts, the reports. */
+  private void screening() {
+    // bulkTransitionApplications: an unknown application is an item's 404 inside a 200
+    String unknownItem =
+        "{\"applications\":[{\"id\":\""
+            + UNKNOWN
+            + "\",\"version\":1}],\"to\":\"REJECTED\",\"reason\":\"NOT_A_FIT\"}";
+    String bulk = "/api/v1/applications/bulk-transitions";
+    String key = "contract-bulk-" + RUN;
+    expect(200, recruiter().header("Idempotency-Key", key).body(unknownItem).post(bulk));
+    expect(200, recruiter().header("Idempotency-Key", key).body(unknownItem).post(bulk));
+    expect(
+        422,
+        recruiter()
+            .header("Idempotency-Key", key)
+            .body(unknownItem.replace("NOT_A_FIT", "OTHER"))
+            .post(bulk));
+    expect(400, recruiter().body("{\"applications\":[],\"to\":\"REJECTED\"}").post(bulk));
+    expect(401, anonymous().body(unknownItem).post(bulk));
+    expect(403, as(TestTokens.hiringManager()).body(unknownItem).post(bulk));
+    expect(415, recruiter().contentType(ContentType.TEXT).body(unknownItem).post(bulk));
+
+    // getRolePipeline
+    String pipeline = "/api/v1/roles/" + roleId + "/pipeline";
+    expect(200, recruiter().get(pipeline));
+    expect(200, as(TestTokens.hiringManager()).get(pipeline));
+    expect(200, as(TestTokens.integration()).get(pipeline));
+    expect(401, anonymous().get(pipeline));
+    expect(403, as(TestTokens.bearer("someone@ats.test", "candidate")).get(pipeline));
+    expect(404, recruiter().get("/api/v1/roles/" + UNKNOWN + "/pipeline"));
+    expect(400, recruiter().get("/api/v1/roles/not-a-uuid/pipeline"));
+
+    // the reports, as JSON and as CSV
+    for (String report : List.of("funnel", "time-to-hire", "sources", "respond-by")) {
+      String path = "/api/v1/reports/" + report;
+      expect(200, recruiter().queryParam("roleId", roleId).get(path));
+      expect(200, recruiter().accept("text/csv, application/problem+json").get(path));
+      expect(200, as(TestTokens.integration()).get(path));
+      expect(400, recruiter().queryParam("from", "last tuesday").get(path));
+      expect(401, anonymous().get(path));
+      expect(403, as(TestTokens.hiringManager()).get(path));
+    }
+    expect(400, recruiter().queryParam("waitingLimit", 0).get("/api/v1/reports/respond-by"));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -53,8 +53,8 @@ final class ContractRecorder implements Filter {
     this.gateway = gateway;
     this.validator =
         OpenApiInteractionValidator.createForInlineApiSpecification(documentJson)
-            // ValidationProblem is allOf(Problem, {violations}): judge the merged shape, so that
-            // refusing undeclared members does not refuse Problem's members in the second part.
+            // Judge any allOf as one merged shape, so that refusing undeclared members does not
+            // refuse one part's members in another (the problem schemas are written out whole).
             .withResolveCombinators(true)
             .withLevelResolver(
                 LevelResolver.create()

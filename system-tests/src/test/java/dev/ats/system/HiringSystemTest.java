@@ -311,7 +311,7 @@ class HiringSystemTest {
     JsonNode data = report("respond-by", roles.get("data")).path("roles").get(0);
     assertThat(data.path("due").asInt()).isEqualTo(2);
     assertThat(data.path("decided").asInt()).isEqualTo(2);
-    JsonNode pipeline = json(reports().get("/api/v1/roles/" + roles.get("data") + "/pipeline"));
+    JsonNode pipeline = json(recruiter().get("/api/v1/roles/" + roles.get("data") + "/pipeline"));
     assertThat(pipeline.path("applications").asInt()).isEqualTo(2);
     assertThat(pipeline.path("undecided").asInt()).isZero();
   }
@@ -602,21 +602,8 @@ class HiringSystemTest {
         .filter(ledger);
   }
 
-  /**
-   * applications-service itself, for the reports and a role's pipeline counts: the gateway routes
-   * by the first path segment, and does not route {@code /api/v1/reports} or {@code
-   * /api/v1/roles/{id}/pipeline} to applications-service yet.
-   */
-  private static RequestSpecification reports() {
-    return given()
-        .baseUri(system.serviceUrl("applications"))
-        .accept(ContentType.JSON)
-        .header("Authorization", TestTokens.recruiter())
-        .filter(ledger);
-  }
-
   private static JsonNode report(String name, String roleId) {
-    return json(reports().queryParam("roleId", roleId).get("/api/v1/reports/" + name));
+    return json(recruiter().queryParam("roleId", roleId).get("/api/v1/reports/" + name));
   }
 
   private static List<JsonNode> stages(JsonNode funnel) {

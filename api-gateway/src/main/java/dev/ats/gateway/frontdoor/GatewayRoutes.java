@@ -154,8 +154,7 @@ public class GatewayRoutes {
       return;
     }
     List<String> segments = segments(path);
-    Optional<Service> service =
-        segments.isEmpty() ? Optional.empty() : Service.forFamily(segments.get(0));
+    Optional<Service> service = Service.forPath(segments);
     if (service.isEmpty()) {
       Problems.notFound(rc);
       return;
@@ -182,7 +181,13 @@ public class GatewayRoutes {
             identity ->
                 onContext(
                     context,
-                    () -> authenticated(rc, service.get(), segments, verified(token, identity))),
+                    () -> {
+                      if (sentCredentialsNotUnderstood(rc, identity)) {
+                        invalidToken(rc, null);
+                      } else {
+                        authenticated(rc, service.get(), segments, verified(token, identity));
+                      }
+                    }),
             failure -> onContext(context, () -> invalidToken(rc, failure)));
   }
 
@@ -225,8 +230,20 @@ public class GatewayRoutes {
     return token.isEmpty() ? null : token;
   }
 
+  /**
+   * An {@code Authorization} header that yielded no identity (another scheme than {@code Bearer},
+   * or an empty token) is refused like a bad token, not ignored: whoever sent credentials is told
+   * they were not accepted instead of being served as an anonymous caller.
+   */
+  private static boolean sentCredentialsNotUnderstood(
+      RoutingContext rc, SecurityIdentity identity) {
+    return (identity == null || identity.isAnonymous())
+        && notBlank(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
+  }
+
   private void invalidToken(RoutingContext rc, Throwable failure) {
-    LOG.debugf("bearer token refused: %s", failure.getMessage());
+    LOG.debugf(
+        "credentials refused: %s", failure == null ? "not a bearer token" : failure.getMessage());
     // A bad token counts against the client address, like any anonymous request.
     if (withinLimit(rc, RateLimiter.Plan.ANONYMOUS, ServiceProxy.clientAddress(rc))) {
       Problems.unauthorized(rc);

@@ -14,9 +14,10 @@ import java.util.List;
  *       /api/v1/applications}, and with an {@code X-Application-Token} header {@code GET
  *       /api/v1/applications/{id}} and {@code POST /api/v1/applications/{id}/withdraw}.
  *   <li>{@code recruiter}: everything.
- *   <li>{@code hiring-manager}: reads under roles and applications; {@code POST
- *       /api/v1/applications/{id}/notes} and {@code /evaluations}.
- *   <li>{@code integration}: reads under roles, applications and notifications.
+ *   <li>{@code hiring-manager}: reads under roles (a role's {@code /pipeline} included) and
+ *       applications; {@code POST /api/v1/applications/{id}/notes} and {@code /evaluations}. Not
+ *       the reports.
+ *   <li>{@code integration}: reads under roles, applications, notifications and reports.
  * </ul>
  */
 @ApplicationScoped
@@ -62,7 +63,8 @@ public class AccessPolicy {
         && read
         && (family.equals("roles")
             || family.equals("applications")
-            || family.equals("notifications"))) {
+            || family.equals("notifications")
+            || family.equals("reports"))) {
       return Decision.ALLOW;
     }
     return Decision.FORBID;

@@ -3,9 +3,10 @@ package dev.ats.gateway.upstream;
 import dev.ats.gateway.config.GatewayConfig;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
-/** The services behind the gateway, and which first path segment under /api/v1 goes to which. */
+/** The services behind the gateway, and which path under /api/v1 goes to which. */
 public enum Service {
   ROLES,
   APPLICATIONS,
@@ -19,6 +20,25 @@ public enum Service {
       case "notifications" -> Optional.of(NOTIFICATIONS);
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * The service that answers a path below {@code /api/v1}, e.g. {@code [applications, 42, notes]}:
+   * by its first segment ({@link #forFamily}), except that a role's pipeline ({@code
+   * roles/{id}/pipeline}) and the reports ({@code reports/**}) are applications-service's, which
+   * holds the applications they count.
+   */
+  public static Optional<Service> forPath(List<String> segments) {
+    if (segments.isEmpty()) {
+      return Optional.empty();
+    }
+    if (segments.get(0).equals("reports")
+        || (segments.size() == 3
+            && segments.get(0).equals("roles")
+            && segments.get(2).equals("pipeline"))) {
+      return Optional.of(APPLICATIONS);
+    }
+    return forFamily(segments.get(0));
   }
 
   /** {@code roles}, {@code applications}, {@code notifications}: as in the configuration keys. */

@@ -70,6 +70,7 @@ public class BulkTransitionResource {
       responseCode = "200",
       description = "Every item's outcome",
       content = @Content(schema = @Schema(implementation = BulkTransitionResult.class)))
+  @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
   @Parameter(
       name = IdempotencyInterceptor.HEADER,
       in = ParameterIn.HEADER,

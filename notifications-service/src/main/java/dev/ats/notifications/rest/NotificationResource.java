@@ -4,6 +4,8 @@ import dev.ats.notifications.domain.NotificationStatus;
 import dev.ats.notifications.domain.NotificationType;
 import dev.ats.notifications.service.NotificationQueryService;
 import dev.ats.notifications.service.StoredNotification;
+import dev.ats.web.error.Problem;
+import dev.ats.web.openapi.ProblemSchemas;
 import dev.ats.web.paging.Page;
 import dev.ats.web.security.Groups;
 import jakarta.annotation.security.RolesAllowed;
@@ -125,7 +127,11 @@ public class NotificationResource {
       responseCode = "409",
       description =
           "Not FAILED (pending, sent or cancelled), or its candidate was erased (carries"
-              + " currentStatus)")
+              + " currentStatus)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(ref = ProblemSchemas.NOTIFICATION_STATUS)))
   public NotificationDetail retry(@PathParam("id") UUID id) {
     return NotificationDetail.of(notifications.retry(id));
   }

@@ -35,6 +35,7 @@ public record EligibilityRuleBody(
         @Size(max = 50)
         List<@NotBlank @Size(max = 200) String> options,
     @Schema(
+            required = false,
             description =
                 "What makes an answer pass. Only recruiters, hiring managers and integrations get"
                     + " it; anyone else reads the question without it (a candidate must not learn"

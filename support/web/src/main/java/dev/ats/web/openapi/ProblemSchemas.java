@@ -1,5 +1,6 @@
 package dev.ats.web.openapi;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ public final class ProblemSchemas {
 
   /** roles-service's 409 for an action its status does not allow: {@code allowedActions}. */
   public static final String ILLEGAL_STATUS_CHANGE = "IllegalStatusChangeProblem";
+
+  /** notifications-service's 409 for a retry its status does not allow: {@code currentStatus}. */
+  public static final String NOTIFICATION_STATUS = "NotificationStatusProblem";
 
   static final String VIOLATION = "Violation";
 
@@ -80,6 +84,13 @@ public final class ProblemSchemas {
                 "openingsFilled",
                 integer("How many of them are filled")),
             List.of()));
+    schemas.put(
+        NOTIFICATION_STATUS,
+        extending(
+            "A 409 about a notification's status: only a FAILED notification can be retried, and"
+                + " not once its candidate was erased. currentStatus says where it stands.",
+            Map.of("currentStatus", string("The notification's status", "SENT")),
+            List.of("currentStatus")));
     return schemas;
   }
 
@@ -130,18 +141,24 @@ public final class ProblemSchemas {
         .properties(properties);
   }
 
+  /**
+   * A {@link #PROBLEM} with extension members, written out as one object schema (Problem's members
+   * and these) rather than {@code allOf(Problem, {…})}: validators that close object schemas
+   * (additionalProperties false) judge each part of an allOf alone and reject every answer, and
+   * clients generate one plain type either way.
+   */
   private static Schema extending(
       String description, Map<String, Schema> members, List<String> required) {
-    Schema extension =
-        OASFactory.createSchema()
-            .type(List.of(Schema.SchemaType.OBJECT))
-            .properties(new LinkedHashMap<>(members));
-    if (!required.isEmpty()) {
-      extension.setRequired(required);
-    }
+    Schema problem = problem();
+    Map<String, Schema> properties = new LinkedHashMap<>(problem.getProperties());
+    properties.putAll(members);
+    List<String> allRequired = new ArrayList<>(problem.getRequired());
+    allRequired.addAll(required);
     return OASFactory.createSchema()
         .description(description)
-        .allOf(List.of(OASFactory.createSchema().ref(ref(PROBLEM)), extension));
+        .type(List.of(Schema.SchemaType.OBJECT))
+        .required(allRequired)
+        .properties(properties);
   }
 
   private static Schema integer(String description) {
