@@ -4,8 +4,10 @@ import dev.ats.applications.domain.RoleCopy;
 import dev.ats.applications.domain.RoleCopyRepository;
 import dev.ats.applications.events.RoleChanged;
 import dev.ats.platform.time.Timestamps;
+import dev.ats.web.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,6 +23,18 @@ public class RoleCopyService {
 
   private final RoleCopyRepository roles;
   private final PipelineService pipeline;
+
+  /** The 404 for a role this service holds no copy of: the one answer for every operation. */
+  public static ApiException roleNotFound(UUID roleId) {
+    return new ApiException(
+        404,
+        "role-not-found",
+        "Role not found",
+        "Role "
+            + roleId
+            + " is not known to applications-service: it does not exist, or it"
+            + " was published so recently that it has not arrived yet");
+  }
 
   public RoleCopyService(RoleCopyRepository roles, PipelineService pipeline) {
     this.roles = roles;

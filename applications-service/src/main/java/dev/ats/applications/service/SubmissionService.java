@@ -141,18 +141,7 @@ public class SubmissionService {
   /** The role's copy: 404 if unknown here, 409 unless OPEN. */
   private RoleCopy openRole(UUID roleId) {
     RoleCopy role =
-        roles
-            .findByIdOptional(roleId)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        404,
-                        "role-not-found",
-                        "Role not found",
-                        "Role "
-                            + roleId
-                            + " is not known to applications-service: it does not exist, or it"
-                            + " was published so recently that it has not arrived yet"));
+        roles.findByIdOptional(roleId).orElseThrow(() -> RoleCopyService.roleNotFound(roleId));
     if (!"OPEN".equals(role.status)) {
       throw new ApiException(
           409,

@@ -6,6 +6,7 @@ import dev.ats.applications.domain.ReportRepository;
 import dev.ats.applications.domain.RoleCopy;
 import dev.ats.applications.domain.RoleCopyRepository;
 import dev.ats.applications.domain.Stage;
+import dev.ats.applications.service.RoleCopyService;
 import dev.ats.platform.time.Timestamps;
 import dev.ats.web.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,15 +41,7 @@ public class Reports {
   /** The role's counts per stage and eligibility outcome; 404 for a role this service lacks. */
   public RolePipeline pipeline(UUID roleId) {
     RoleCopy role =
-        roles
-            .findByIdOptional(roleId)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        404,
-                        "role-not-found",
-                        "Role not found",
-                        "Role " + roleId + " is not known to applications-service"));
+        roles.findByIdOptional(roleId).orElseThrow(() -> RoleCopyService.roleNotFound(roleId));
     Map<Stage, Long> stages = new EnumMap<>(Stage.class);
     Map<EligibilityOutcome, Long> eligibility = new EnumMap<>(EligibilityOutcome.class);
     Arrays.stream(Stage.values()).forEach(s -> stages.put(s, 0L));
