@@ -24,6 +24,10 @@ import org.junit.jupiter.api.Test;
  * Many messages at once (a bulk action, a respond-by day): claimed in batches, sent over pooled
  * connections with bounded parallelism, and still each row delivered once with one attempt record
  * per try.
+ *
+ * <p>A try may fail for reasons of the SMTP server's own (an idle pooled connection it closed with
+ * 421, say) and be retried: that is correct delivery, so these tests count the tries that were
+ * <em>sent</em> — one per row — and the messages the server received — one per recipient.
  */
 @QuarkusTest
 class BurstDeliveryTest {
@@ -48,7 +52,8 @@ class BurstDeliveryTest {
         .until(() -> burst.stream().allMatch(a -> TestSmtp.messagesTo(a.email()).size() == 1));
     for (Application a : burst) {
       Object id = Fixtures.notificationsOf(a.applicationId()).get(0).get("id");
-      assertThat(Fixtures.detail(id).getList("deliveryAttempts")).hasSize(1);
+      assertThat(Fixtures.detail(id).getList("deliveryAttempts.outcome", String.class))
+          .containsOnlyOnce("SENT");
       MimeMessage mail = TestSmtp.messagesTo(a.email()).get(0);
       assertThat(messageId(mail)).isEqualTo("<" + id + "@notifications.ats>");
     }
@@ -92,23 +97,23 @@ class BurstDeliveryTest {
 
     await("every row sent")
         .atMost(Fixtures.PATIENCE)
-        .until(() -> attemptsPerRow(run).stream().allMatch(n -> n >= 1));
+        .until(() -> sentAttemptsPerRow(run).stream().allMatch(n -> n >= 1));
     await("each exactly once")
         .during(Duration.ofSeconds(3))
         .atMost(Fixtures.PATIENCE)
         .until(() -> recipients.stream().allMatch(r -> TestSmtp.messagesTo(r).size() == 1));
-    assertThat(attemptsPerRow(run)).hasSize(80).containsOnly(1L);
+    assertThat(sentAttemptsPerRow(run)).hasSize(80).containsOnly(1L);
   }
 
-  /** Delivery attempts of each race row. */
-  private List<Long> attemptsPerRow(String run) {
+  /** Sent delivery attempts of each race row (failed tries that were retried not counted). */
+  private List<Long> sentAttemptsPerRow(String run) {
     return QuarkusTransaction.requiringNew()
         .call(
             () ->
                 em
                     .createNativeQuery(
                         "select count(a.id) from notification n left join delivery_attempt a"
-                            + " on a.notification_id = n.id where n.recipient like :prefix"
+                            + " on a.notification_id = n.id and a.outcome = 'SENT' where n.recipient like :prefix"
                             + " group by n.id",
                         Long.class)
                     .setParameter("prefix", "race-" + run + "-%")

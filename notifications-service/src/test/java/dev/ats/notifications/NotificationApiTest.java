@@ -89,8 +89,9 @@ class NotificationApiTest {
         .body("subject", equalTo("We received your application for Software Engineer - Intern"))
         .body("bodyText", org.hamcrest.Matchers.containsString("Hi Ada,"))
         .body("bodyHtml", org.hamcrest.Matchers.containsString("<p>Hi Ada,</p>"))
-        .body("deliveryAttempts", hasSize(1))
-        .body("deliveryAttempts[0].outcome", equalTo("SENT"))
+        // One sent try (a try the SMTP server refused on an idle connection may precede it).
+        .body("deliveryAttempts.findAll { it.outcome == 'SENT' }", hasSize(1))
+        .body("deliveryAttempts[-1].outcome", equalTo("SENT"))
         .body("sentAt", notNullValue());
   }
 
