@@ -40,15 +40,17 @@ public class ApplicationSearch {
      * e-mail address, so trigram matches count.
      */
     boolean nameLike() {
-      if (text.contains("\"")) {
-        return false;
-      }
-      for (String word : text.trim().split("\\s+")) {
+      return !text.contains("\"") && !excludesWords();
+    }
+
+    /** True if a word is excluded ({@code -php}): the only operator that is not monotonic. */
+    boolean excludesWords() {
+      for (String word : text.trim().split("[\\s\"]+")) {
         if (word.startsWith("-")) {
-          return false;
+          return true;
         }
       }
-      return true;
+      return false;
     }
   }
 
@@ -133,7 +135,7 @@ public class ApplicationSearch {
     // query excludes words.
     String vector = q.withDocuments() ? "a.search_vector" : "ts_filter(a.search_vector, '{a,b,c}')";
     StringBuilder match = new StringBuilder("(" + vector + " @@ " + tsquery);
-    if (!q.withDocuments() && q.nameLike()) {
+    if (!q.withDocuments() && !q.excludesWords()) {
       match.append(" and a.search_vector @@ ").append(tsquery);
     }
     match.append(")");
