@@ -97,10 +97,15 @@ class OpenApiTest {
           "/Candidate/properties/links", "/Application/properties/rejectionReason",
           "/Application/properties/answers", "/StageChange/properties/from",
           "/StageChange/properties/reason", "/StageChange/properties/note",
-          "/ApplicationPage/properties/nextCursor"
+          "/ApplicationPage/properties/nextCursor", "/Application/properties/match",
+          "/SearchMatch/properties/snippet"
         }) {
       assertThat(schemas.at(nullable).toString()).as(nullable + " is nullable").contains("null");
     }
+    assertThat(schemas.at("/Application/properties/match").toString()).contains("SearchMatch");
+    assertThat(schemas.at("/SearchMatch/properties/rank/type").asText()).isEqualTo("number");
+    assertThat(ApiDocs.operation(api, "listApplications").path("parameters").toString())
+        .contains("websearch", "-word", "a phrase");
   }
 
   @Test

@@ -9,8 +9,11 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.ats.infra.test.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class RoleListTest {
+
+  @Inject EntityManager em;
 
   private static String role(
       String team, String title, String workplace, String employment, String description) {
@@ -89,6 +94,34 @@ class RoleListTest {
     list(Map.of("q", team.substring(8)))
         .body("items.id", contains(hybridContract, onsiteFullTime, remoteIntern))
         .body("nextCursor", nullValue());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldAnswerTheTextSearchFromTheTrigramIndexes() {
+    String word = "Trgm" + UUID.randomUUID().toString().substring(0, 8);
+    String id = role("Search", "Engineer", "REMOTE", "FULL_TIME", "Works on " + word + " daily");
+    list(Map.of("q", word.toUpperCase())).body("items.id", contains(id));
+
+    // The condition the list sends (lower(column) like :text escape '!', for each column), planned
+    // as PostgreSQL would plan it on a table too big to read whole.
+    List<String> plan =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
+                  return (List<String>)
+                      em.createNativeQuery(
+                              "explain select id from role where lower(title) like :text"
+                                  + " escape '!' or lower(description) like :text escape '!'"
+                                  + " or lower(team) like :text escape '!'")
+                          .setParameter("text", "%" + word.toLowerCase() + "%")
+                          .getResultList();
+                });
+    String text = String.join("\n", plan);
+    assertThat(text)
+        .contains("role_title_trgm", "role_description_trgm", "role_team_trgm")
+        .doesNotContain("Seq Scan");
   }
 
   @Test

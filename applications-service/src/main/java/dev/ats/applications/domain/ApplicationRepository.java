@@ -73,16 +73,29 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
    * One page of the recruiter list in its stable order (submittedAt desc, id desc), starting after
    * the row {@code (afterSubmittedAt, afterId)} when given. The row-value comparison on the sort
    * key lets PostgreSQL seek in the index (role_id, submitted_at desc, id desc), so a page costs
-   * the same however deep it is.
+   * the same however deep it is. {@code filter.q()} is not applied here: a search is {@link
+   * ApplicationSearch#page}.
    */
   @SuppressWarnings("unchecked")
   public List<Application> page(Filter filter, Instant afterSubmittedAt, UUID afterId, int rows) {
-    StringBuilder sql = new StringBuilder("select a.* from application a");
+    StringBuilder sql = new StringBuilder("select a.* from application a where true");
     Map<String, Object> params = new HashMap<>();
-    if (filter.q() != null) {
-      sql.append(" join candidate c on c.id = a.candidate_id");
+    appendFilters(filter, sql, params);
+    if (afterSubmittedAt != null) {
+      sql.append(
+          " and (a.submitted_at, a.id)"
+              + " < (cast(:afterSubmittedAt as timestamptz), cast(:afterId as uuid))");
+      params.put("afterSubmittedAt", afterSubmittedAt.toString());
+      params.put("afterId", afterId.toString());
     }
-    sql.append(" where true");
+    sql.append(" order by a.submitted_at desc, a.id desc limit ").append(rows);
+    Query query = getEntityManager().createNativeQuery(sql.toString(), Application.class);
+    params.forEach(query::setParameter);
+    return query.getResultList();
+  }
+
+  /** The list's filters other than {@code q}, as conditions on {@code application a}. */
+  static void appendFilters(Filter filter, StringBuilder sql, Map<String, Object> params) {
     if (filter.roleId() != null) {
       sql.append(" and a.role_id = cast(:roleId as uuid)");
       params.put("roleId", filter.roleId().toString());
@@ -103,25 +116,5 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
       sql.append(" and a.submitted_at < cast(:submittedTo as timestamptz)");
       params.put("submittedTo", filter.submittedTo().toString());
     }
-    if (filter.q() != null) {
-      sql.append(
-          " and (lower(c.email) like :q escape '\\' or lower(c.first_name) like :q escape '\\'"
-              + " or lower(c.last_name) like :q escape '\\'"
-              + " or lower(c.first_name || ' ' || c.last_name) like :q escape '\\')");
-      String escaped =
-          filter.q().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-      params.put("q", "%" + escaped + "%");
-    }
-    if (afterSubmittedAt != null) {
-      sql.append(
-          " and (a.submitted_at, a.id)"
-              + " < (cast(:afterSubmittedAt as timestamptz), cast(:afterId as uuid))");
-      params.put("afterSubmittedAt", afterSubmittedAt.toString());
-      params.put("afterId", afterId.toString());
-    }
-    sql.append(" order by a.submitted_at desc, a.id desc limit ").append(rows);
-    Query query = getEntityManager().createNativeQuery(sql.toString(), Application.class);
-    params.forEach(query::setParameter);
-    return query.getResultList();
   }
 }

@@ -174,14 +174,33 @@ public class ApplicationResource {
       description =
           "Newest first (submittedAt desc, id desc), cursor-paginated. `submittedFrom` and"
               + " `submittedTo` take a date (YYYY-MM-DD, UTC; `submittedTo` includes that day) or"
-              + " a timestamp; `q` matches part of the name or email.")
+              + " a timestamp. With `q`, a search: only the matching applications, best match"
+              + " first (`match.rank` desc, then id), each with `match` (rank and snippet); the"
+              + " other filters and the cursor work as without it, and a page's cursor continues"
+              + " after its last match. Recruiters and hiring managers search the documents' text"
+              + " too; integrations (who may not read documents) do not.")
   public Page<ApplicationView> list(
       @QueryParam("roleId") UUID roleId,
       @QueryParam("stage") Stage stage,
       @QueryParam("eligibility") EligibilityOutcome eligibility,
       @Parameter(example = "2026-11-01") @QueryParam("submittedFrom") String submittedFrom,
       @Parameter(example = "2026-11-30") @QueryParam("submittedTo") String submittedTo,
-      @Parameter(example = "lovelace") @QueryParam("q") @Size(max = 200) String q,
+      @Parameter(
+              description =
+                  "Search (at most 200 characters), in web-search syntax (PostgreSQL's"
+                      + " websearch_to_tsquery): words (all must"
+                      + " match, in any form: `systems` finds `system`), `\"a phrase\"` (these"
+                      + " words in this order), `-word` (must not match), `or` between"
+                      + " alternatives. It looks in the candidate's names and e-mail (ranked"
+                      + " highest), school and degree, the answers, then the text of the"
+                      + " application's documents (ranked lowest). A query without quotes or"
+                      + " `-` also finds names and e-mail addresses by part (3 characters or"
+                      + " more, e.g. `lovel`) and despite a typo (`lovelase`). Any text is a"
+                      + " valid query; one with only common words (`the`) finds names only.",
+              example = "rust -php \"distributed systems\"")
+          @QueryParam("q")
+          @Size(max = 200)
+          String q,
       @QueryParam("cursor") String cursor,
       @Parameter(description = "1 to 100, default 20") @QueryParam("limit") Integer limit) {
     ApplicationRepository.Filter filter =
@@ -192,7 +211,16 @@ public class ApplicationResource {
             DateParams.instant("submittedFrom", submittedFrom, false),
             DateParams.instant("submittedTo", submittedTo, true),
             q == null || q.isBlank() ? null : q.trim());
-    return map(queries.list(filter, cursor, limit), a -> ApplicationView.of(a, true));
+    boolean withDocuments = callers.isAny(RECRUITER, HIRING_MANAGER);
+    return map(
+        queries.list(filter, cursor, limit, withDocuments),
+        l -> {
+          ApplicationView view = ApplicationView.of(l.application(), true);
+          return l.match() == null
+              ? view
+              : view.withMatch(
+                  new ApplicationView.SearchMatch(l.match().rank(), l.match().snippet()));
+        });
   }
 
   @GET

@@ -45,7 +45,13 @@ public record ApplicationView(
                     + " X-Application-Token (32 random bytes, base64url); null in every other"
                     + " answer",
             nullable = true)
-        String accessToken) {
+        String accessToken,
+    @Schema(
+            description =
+                "Only in the list with `q`: how this application matched the search; null in"
+                    + " every other answer",
+            nullable = true)
+        SearchMatch match) {
 
   /**
    * The API's view of an application (without its access token): whole for {@code staff}
@@ -85,11 +91,21 @@ public record ApplicationView(
         app.version(),
         app.submittedAt(),
         app.updatedAt(),
+        null,
         null);
   }
 
   /** This view with the one-time access token, for the response to the submission only. */
   public ApplicationView withAccessToken(String token) {
+    return with(token, match);
+  }
+
+  /** This view with how it matched a search, for the list with {@code q}. */
+  public ApplicationView withMatch(SearchMatch match) {
+    return with(accessToken, match);
+  }
+
+  private ApplicationView with(String token, SearchMatch searchMatch) {
     return new ApplicationView(
         id,
         roleId,
@@ -104,8 +120,27 @@ public record ApplicationView(
         version,
         submittedAt,
         updatedAt,
-        token);
+        token,
+        searchMatch);
   }
+
+  @Schema(name = "SearchMatch")
+  public record SearchMatch(
+      @Schema(
+              description =
+                  "Relevance: higher is better; the list is ordered by it (then by id). Only"
+                      + " comparable within one search",
+              example = "0.42")
+          float rank,
+      @Schema(
+              description =
+                  "Plain text (never HTML: show it as text) around the matched words, each"
+                      + " between « and », from what the caller may read (the documents' text"
+                      + " only for recruiters and hiring managers); null when there is nothing"
+                      + " to show (e.g. an erased candidate)",
+              example = "… built a «distributed» «systems» course in «Rust» …",
+              nullable = true)
+          String snippet) {}
 
   @Schema(name = "Candidate")
   public record CandidateView(

@@ -44,6 +44,16 @@ public class Callers {
         || identity.hasRole(dev.ats.web.security.Groups.INTEGRATION);
   }
 
+  /** True if the caller has a bearer token with one of {@code groups}. */
+  public boolean isAny(String... groups) {
+    for (String group : groups) {
+      if (identity.hasRole(group)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The name of the authenticated caller (the token's upn, else its subject). */
   public String name() {
     return identity.getPrincipal().getName();

@@ -2,6 +2,7 @@ package dev.ats.applications.service;
 
 import dev.ats.applications.domain.Application;
 import dev.ats.applications.domain.ApplicationRepository;
+import dev.ats.applications.domain.ApplicationSearch;
 import dev.ats.applications.domain.Candidate;
 import dev.ats.applications.domain.CandidateRepository;
 import dev.ats.applications.domain.Evaluation;
@@ -40,6 +41,7 @@ public class ErasureService {
   private final ApplicationRepository applications;
   private final IdempotencyKeys idempotencyKeys;
   private final EventPublisher events;
+  private final ApplicationSearch search;
   private final EntityManager em;
 
   public ErasureService(
@@ -47,11 +49,13 @@ public class ErasureService {
       ApplicationRepository applications,
       IdempotencyKeys idempotencyKeys,
       EventPublisher events,
+      ApplicationSearch search,
       EntityManager em) {
     this.candidates = candidates;
     this.applications = applications;
     this.idempotencyKeys = idempotencyKeys;
     this.events = events;
+    this.search = search;
     this.em = em;
   }
 
@@ -101,6 +105,8 @@ public class ErasureService {
           .setParameter("subjects", subjects)
           .executeUpdate();
     }
+    // The search columns are rebuilt from what is left: the old name and address are not findable.
+    search.refresh(ids);
     events.publish(new ApplicationEvent.CandidateErased(candidateId, ids, now));
     return true;
   }

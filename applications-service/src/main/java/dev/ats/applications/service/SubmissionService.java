@@ -2,6 +2,7 @@ package dev.ats.applications.service;
 
 import dev.ats.applications.domain.Application;
 import dev.ats.applications.domain.ApplicationRepository;
+import dev.ats.applications.domain.ApplicationSearch;
 import dev.ats.applications.domain.Candidate;
 import dev.ats.applications.domain.CandidateRepository;
 import dev.ats.applications.domain.EligibilityOutcome;
@@ -37,18 +38,21 @@ public class SubmissionService {
   private final RoleCopyRepository roles;
   private final StageChanges stageChanges;
   private final EventPublisher events;
+  private final ApplicationSearch search;
 
   public SubmissionService(
       ApplicationRepository applications,
       CandidateRepository candidates,
       RoleCopyRepository roles,
       StageChanges stageChanges,
-      EventPublisher events) {
+      EventPublisher events,
+      ApplicationSearch search) {
     this.applications = applications;
     this.candidates = candidates;
     this.roles = roles;
     this.stageChanges = stageChanges;
     this.events = events;
+    this.search = search;
   }
 
   /**
@@ -135,6 +139,8 @@ public class SubmissionService {
       }
       throw e;
     }
+    // The upsert may have changed the candidate's details: all their applications are re-indexed.
+    search.refreshCandidate(candidate.id);
     return new Submitted(ApplicationDetails.of(app), token);
   }
 

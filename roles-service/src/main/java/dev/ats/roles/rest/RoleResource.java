@@ -151,7 +151,9 @@ public class RoleResource {
       @QueryParam("workplaceType") WorkplaceType workplaceType,
       @QueryParam("employmentType") EmploymentType employmentType,
       @Parameter(
-              description = "Text in the title, description or team (case-insensitive)",
+              description =
+                  "Text in the title, description or team (case-insensitive, any part of a"
+                      + " word: `intern` finds `Internship`); answered from trigram indexes",
               example = "intern")
           @QueryParam("q")
           String q,
