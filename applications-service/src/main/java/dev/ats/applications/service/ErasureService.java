@@ -7,6 +7,7 @@ import dev.ats.applications.domain.CandidateRepository;
 import dev.ats.applications.domain.Evaluation;
 import dev.ats.applications.domain.RejectionReason;
 import dev.ats.applications.events.ApplicationEvent;
+import dev.ats.applications.service.documents.DocumentErasure;
 import dev.ats.platform.idempotency.IdempotencyKeys;
 import dev.ats.platform.time.Timestamps;
 import dev.ats.web.error.ApiException;
@@ -26,9 +27,10 @@ import java.util.stream.Collectors;
  * application's answers, the rule explanations (they quote the answers) and the access token;
  * notes' bodies, evaluations' comments and every free-text reason and note in the history (they may
  * name the person); the stored Idempotency-Key responses and the already-published outbox copies of
- * their events. What stays for reporting: the applications' role, stages, dates, eligibility
- * outcome and per-rule pass/fail, rejection reasons, source, consent version and time, evaluation
- * ratings and the history's stages, actors and times.
+ * their events; every document attached to the applications, with its extracted text and its bytes.
+ * What stays for reporting: the applications' role, stages, dates, eligibility outcome and per-rule
+ * pass/fail, rejection reasons, source, consent version and time, evaluation ratings and the
+ * history's stages, actors and times.
  */
 @ApplicationScoped
 @Transactional
@@ -41,13 +43,16 @@ public class ErasureService {
   private final IdempotencyKeys idempotencyKeys;
   private final EventPublisher events;
   private final EntityManager em;
+  private final DocumentErasure documents;
 
   public ErasureService(
       CandidateRepository candidates,
       ApplicationRepository applications,
       IdempotencyKeys idempotencyKeys,
       EventPublisher events,
-      EntityManager em) {
+      EntityManager em,
+      DocumentErasure documents) {
+    this.documents = documents;
     this.candidates = candidates;
     this.applications = applications;
     this.idempotencyKeys = idempotencyKeys;
@@ -93,6 +98,9 @@ public class ErasureService {
     }
     if (!ids.isEmpty()) {
       eraseFeedbackAndHistory(ids);
+      // Their documents, extracted text and bytes go entirely (nothing in them is kept for
+      // reports).
+      documents.deleteOf(ids);
       List<String> subjects = ids.stream().map(UUID::toString).toList();
       idempotencyKeys.forget(subjects);
       // Events already published carried the email and names; their outbox copies go too.
