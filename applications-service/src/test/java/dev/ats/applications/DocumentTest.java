@@ -284,6 +284,39 @@ class DocumentTest {
   }
 
   @Test
+  void shouldReplayASubmissionWithDocumentsForTheSameIdempotencyKey() {
+    UUID role = openRole(1, true);
+    Map<String, Object> body = submission(role, email(), eligibleAnswers());
+    body.put("documents", List.of(attachment(pdf("resume"), "cv.pdf", "RESUME")));
+    String key = "documents-" + UUID.randomUUID();
+
+    ExtractableResponse<Response> first =
+        given()
+            .header("Idempotency-Key", key)
+            .contentType("application/json")
+            .body(body)
+            .post("/api/v1/applications")
+            .then()
+            .extract();
+    ExtractableResponse<Response> again =
+        given()
+            .header("Idempotency-Key", key)
+            .contentType("application/json")
+            .body(body)
+            .post("/api/v1/applications")
+            .then()
+            .extract();
+
+    assertThat(first.statusCode()).as(first.body().asString()).isEqualTo(201);
+    assertThat(again.statusCode()).isEqualTo(201);
+    assertThat(again.<String>path("id")).isEqualTo(first.path("id"));
+    documents(UUID.fromString(first.path("id")), TestTokens.recruiter())
+        .response()
+        .then()
+        .body("$", hasSize(1));
+  }
+
+  @Test
   void shouldNotRequireAResumeWhenTheRoleEventDoesNotSay() {
     UUID role = openRole(1);
     assertThat(Fixtures.roleCopy(role).resumeRequired).isFalse();
