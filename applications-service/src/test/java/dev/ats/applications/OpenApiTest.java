@@ -80,6 +80,13 @@ class OpenApiTest {
                 .asText())
         .isEqualTo("binary");
     assertThat(
+            ApiDocs.operation(api, "uploadDocument")
+                .at("/requestBody/content/multipart~1form-data/schema/properties")
+                .fieldNames())
+        .toIterable()
+        .as("one part, file: nothing else for a generated client to send")
+        .containsExactly("file");
+    assertThat(
             ApiDocs.operation(api, "transitionApplication")
                 .at("/responses/409/content/application~1problem+json/schema/$ref")
                 .asText())

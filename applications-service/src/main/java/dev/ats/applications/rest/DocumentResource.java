@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,7 +46,7 @@ public class DocumentResource {
           "multipart/form-data with exactly one part `file`. The type is detected from the bytes:"
               + " PDF, DOCX, ODT, TXT or RTF, at most 10 485 760 bytes. Present the answer's `id`"
               + " and `uploadToken` in the submission's `documents` within 24 hours, or the"
-              + " upload is deleted. No file, several or an empty one: 400; too large: 413; any"
+              + " upload is deleted. No `file` part or an empty file: 400; too large: 413; any"
               + " other type: 415.")
   @RequestBody(
       required = true,
@@ -67,16 +66,13 @@ public class DocumentResource {
       responseCode = "201",
       description = "Stored, not yet claimed",
       content = @Content(schema = @Schema(implementation = DocumentUploadView.class)))
-  @APIResponse(responseCode = "400", description = "No `file` part, several, or an empty file")
+  @APIResponse(responseCode = "400", description = "No `file` part, or an empty file")
   @APIResponse(responseCode = "413", description = "Over 10 485 760 bytes")
   @APIResponse(responseCode = "415", description = "Not a PDF, DOCX, ODT, TXT or RTF file")
-  public Response upload(@RestForm(FileUpload.ALL) List<FileUpload> files) {
-    List<FileUpload> parts =
-        files == null ? List.of() : files.stream().filter(f -> "file".equals(f.name())).toList();
-    if (parts.size() != 1 || files.size() != 1) {
-      throw ApiException.badRequest("Send exactly one multipart part named file");
+  public Response upload(@RestForm("file") FileUpload file) {
+    if (file == null || file.uploadedFile() == null) {
+      throw ApiException.badRequest("Send the document as a multipart part named file");
     }
-    FileUpload file = parts.get(0);
     DocumentUploadView view =
         DocumentUploadView.of(uploads.upload(file.uploadedFile(), file.fileName()));
     return Response.status(Response.Status.CREATED)
