@@ -61,6 +61,8 @@ async function main(): Promise<void> {
     employmentType: "INTERNSHIP",
     durationWeeks: 12,
     openings: 1,
+    // This demo submits without documents (issue 13: roles require a résumé unless they say not).
+    resumeRequired: false,
     applicationDeadline: new Date(Date.now() + 29 * 24 * 3600 * 1000),
     respondBy: new Date(isoDay(30)),
     eligibilityRules: [

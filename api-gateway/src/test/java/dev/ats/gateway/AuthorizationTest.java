@@ -62,6 +62,15 @@ class AuthorizationTest {
     "integration,    GET,    /api/v1/reports/time-to-hire,           false, 200",
     "hiring-manager, GET,    /api/v1/reports/funnel,                 false, 403",
     "integration,    POST,   /api/v1/reports/funnel,                 false, 403",
+    // documents (issue 13): anyone uploads; staff, or the candidate with the token, read them
+    "anonymous,      POST,   /api/v1/documents,                      false, 200",
+    "anonymous,      GET,    /api/v1/documents,                      false, 401",
+    "anonymous,      GET,    /api/v1/applications/a-1/documents,     false, 401",
+    "anonymous,      GET,    /api/v1/applications/a-1/documents,     true,  200",
+    "anonymous,      GET,    /api/v1/applications/a-1/documents/d-1, true,  200",
+    "anonymous,      GET,    /api/v1/applications/a-1/notes/d-1,     true,  401",
+    "hiring-manager, GET,    /api/v1/applications/a-1/documents/d-1, false, 200",
+    "recruiter,      GET,    /api/v1/applications/a-1/documents,     false, 200",
     // applications: anyone submits; a candidate acts on one application with its token
     "anonymous,      POST,   /api/v1/applications,                   false, 200",
     "integration,    POST,   /api/v1/applications,                   false, 200",

@@ -83,6 +83,28 @@ class UpstreamFailureTest {
   }
 
   @Test
+  void shouldStreamADocumentUploadUpToTheDocumentsLimitAndRefuseABiggerOne() {
+    byte[] fiveMegabytes = new byte[5 * 1024 * 1024];
+    given()
+        .config(Fixtures.patience(60))
+        .multiPart("file", "cv.pdf", fiveMegabytes, "application/pdf")
+        .post("/api/v1/documents")
+        .then()
+        .statusCode(200);
+    assertThat(ServiceStubs.received()).hasSize(1);
+    assertThat(ServiceStubs.received().get(0).body().length()).isGreaterThan(fiveMegabytes.length);
+
+    ServiceStubs.clear();
+    given()
+        .config(Fixtures.patience(60))
+        .multiPart("file", "cv.pdf", new byte[11 * 1024 * 1024], "application/pdf")
+        .post("/api/v1/documents")
+        .then()
+        .spec(Fixtures.problem(413, "content-too-large", "Content Too Large"));
+    assertThat(ServiceStubs.received()).isEmpty();
+  }
+
+  @Test
   void shouldRefuseABodyOver1MbWith413ProblemWithoutForwardingIt() {
     byte[] twoMegabytes = new byte[2 * 1024 * 1024];
 

@@ -141,7 +141,53 @@ public final class Fixtures {
       int openingsFilled,
       String applicationDeadline,
       List<Map<String, Object>> rules) {
+    publishRole(
+        eventId,
+        id,
+        type,
+        version,
+        status,
+        openings,
+        openingsFilled,
+        applicationDeadline,
+        rules,
+        null);
+  }
+
+  /** An OPEN role with the internship rules that requires a résumé (or says it does not). */
+  public static UUID openRole(int openings, boolean resumeRequired) {
+    UUID id = UUID.randomUUID();
+    publishRole(
+        UUID.randomUUID().toString(),
+        id,
+        "dev.ats.role.opened.v1",
+        1,
+        "OPEN",
+        openings,
+        0,
+        null,
+        INTERNSHIP_RULES,
+        resumeRequired);
+    awaitRoleVersion(id, 1);
+    return id;
+  }
+
+  /** Publishes a role event; {@code resumeRequired} null leaves the field out (older producers). */
+  public static void publishRole(
+      String eventId,
+      UUID id,
+      String type,
+      long version,
+      String status,
+      int openings,
+      int openingsFilled,
+      String applicationDeadline,
+      List<Map<String, Object>> rules,
+      Boolean resumeRequired) {
     Map<String, Object> role = new LinkedHashMap<>();
+    if (resumeRequired != null) {
+      role.put("resumeRequired", resumeRequired);
+    }
     role.put("id", id.toString());
     role.put("title", "Software Engineer - Intern");
     role.put("team", "Engineering");

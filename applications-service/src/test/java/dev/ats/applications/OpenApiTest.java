@@ -68,6 +68,24 @@ class OpenApiTest {
     ApiDocs.assertStatuses(api, "addApplicationEvaluation", "201", "400", "404", "415");
     ApiDocs.assertStatuses(api, "listApplicationEvaluations", "200", "404");
     ApiDocs.assertStatuses(api, "eraseCandidate", "204", "401", "403", "404");
+    ApiDocs.assertStatuses(api, "uploadDocument", "201", "400", "413", "415");
+    ApiDocs.assertStatuses(api, "listApplicationDocuments", "200", "401", "403", "404");
+    ApiDocs.assertStatuses(api, "downloadApplicationDocument", "200", "401", "403", "404");
+    assertThat(ApiDocs.operation(api, "uploadDocument").path("security").toString())
+        .as("anonymous callers may upload")
+        .contains("{}");
+    assertThat(
+            ApiDocs.operation(api, "uploadDocument")
+                .at("/requestBody/content/multipart~1form-data/schema/properties/file/format")
+                .asText())
+        .isEqualTo("binary");
+    assertThat(
+            ApiDocs.operation(api, "uploadDocument")
+                .at("/requestBody/content/multipart~1form-data/schema/properties")
+                .fieldNames())
+        .toIterable()
+        .as("one part, file: nothing else for a generated client to send")
+        .containsExactly("file");
     assertThat(
             ApiDocs.operation(api, "transitionApplication")
                 .at("/responses/409/content/application~1problem+json/schema/$ref")

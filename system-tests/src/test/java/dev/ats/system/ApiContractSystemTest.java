@@ -51,6 +51,7 @@ class ApiContractSystemTest {
   void shouldAnswerEveryDocumentedOperationOnlyAsTheMergedDocumentSays() {
     roles();
     applications();
+    documents();
     screening();
     notifications();
 
@@ -428,7 +429,85 @@ class ApiContractSystemTest {
     expect(400, recruiter().queryParam("waitingLimit", 0).get("/api/v1/reports/respond-by"));
   }
 
+  /** Issue 13: upload, attach in a submission, list and download, through the gateway. */
+  private void documents() {
+    Response uploaded =
+        expect(
+            201,
+            upload()
+                .multiPart(
+                    "file",
+                    "cv.pdf",
+                    Documents.resume("Casey Contract: Rust, Go"),
+                    "application/pdf")
+                .post("/api/v1/documents"));
+    expect(400, upload().multiPart("other", "no file part").post("/api/v1/documents"));
+    expect(
+        400,
+        upload()
+            .multiPart("file", "empty.pdf", new byte[0], "application/pdf")
+            .post("/api/v1/documents"));
+    expect(
+        415,
+        upload()
+            .multiPart("file", "cv.pdf", Documents.exe(), "application/pdf")
+            .post("/api/v1/documents"));
+    expect(
+        413,
+        upload()
+            .multiPart("file", "big.pdf", new byte[11 * 1024 * 1024], "application/pdf")
+            .post("/api/v1/documents"));
+
+    String documentId = uploaded.jsonPath().getString("id");
+    String body =
+        submission(roleId, "documents." + RUN + "@candidates.ats.test", true)
+            .replaceFirst(
+                "\\{",
+                "{\"documents\":[{\"id\":\""
+                    + documentId
+                    + "\",\"uploadToken\":\""
+                    + uploaded.jsonPath().getString("uploadToken")
+                    + "\",\"kind\":\"RESUME\"}],");
+    Response submitted = expect(201, anonymous().body(body).post("/api/v1/applications"));
+    String app = "/api/v1/applications/" + submitted.jsonPath().getString("id");
+    String token = submitted.jsonPath().getString("accessToken");
+
+    expect(200, recruiter().get(app + "/documents"));
+    expect(200, as(TestTokens.hiringManager()).get(app + "/documents"));
+    expect(200, anonymous().header("X-Application-Token", token).get(app + "/documents"));
+    expect(401, anonymous().get(app + "/documents"));
+    expect(404, anonymous().header("X-Application-Token", accessToken).get(app + "/documents"));
+    expect(404, recruiter().get("/api/v1/applications/" + UNKNOWN + "/documents"));
+
+    String download = app + "/documents/" + documentId;
+    expect(200, recruiter().accept("application/pdf, application/problem+json").get(download));
+    expect(
+        200,
+        anonymous()
+            .accept("application/pdf, application/problem+json")
+            .header("X-Application-Token", token)
+            .get(download));
+    // Another application's document, by its recruiter or its own candidate: 404.
+    String elsewhere = "/api/v1/applications/" + applicationId + "/documents/" + documentId;
+    expect(404, recruiter().accept("application/pdf, application/problem+json").get(elsewhere));
+    expect(
+        404,
+        anonymous()
+            .accept("application/pdf, application/problem+json")
+            .header("X-Application-Token", accessToken)
+            .get(elsewhere));
+    expect(401, anonymous().accept("application/pdf, application/problem+json").get(download));
+  }
+
   // ---------------------------------------------------------------------------------------------
+
+  /** Multipart to the gateway, recorded against the contract like the JSON calls. */
+  private static RequestSpecification upload() {
+    return given()
+        .baseUri(system.gateway())
+        .filter(contract)
+        .accept("application/json, application/problem+json");
+  }
 
   private static Response expect(int status, Response response) {
     if (response.statusCode() != status) {
@@ -466,7 +545,7 @@ class ApiContractSystemTest {
     return """
         {"title":"Contract Check - Intern %s","team":"Quality","description":"Check every answer the API gives against its document.",
          "location":"Remote","workplaceType":"REMOTE","employmentType":"INTERNSHIP","durationWeeks":12,
-         "openings":2,"applicationDeadline":"%s","respondBy":"%s",
+         "openings":2,"applicationDeadline":"%s","respondBy":"%s","resumeRequired":false,
          "eligibilityRules":[
            {"id":"commitsTwelveWeeks","question":"Can you commit to 12 weeks?","answerType":"BOOLEAN",
             "rule":{"operator":"EQUALS","value":true},"required":true},

@@ -61,6 +61,13 @@ class HiringSystemTest {
 
   record Applicant(String email, String applicationId, String candidateId, String token) {}
 
+  /** A document attached to a submission besides the résumé every applicant sends. */
+  record Attachment(String kind, String fileName, byte[] bytes) {}
+
+  /** Each applicant's submission body (with its résumé), so a retry sends exactly the same. */
+  private static final Map<String, String> submittedBodies =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   @BeforeAll
   static void startSystem() {
     // The SMTP sink's server threads live in this JVM; when a fault test kills
@@ -120,7 +127,7 @@ class HiringSystemTest {
     Response retry =
         given(anonymous())
             .header("Idempotency-Key", "carol-" + RUN)
-            .body(submission(roles.get("swe"), email("carol"), "Carol", eligible()))
+            .body(submittedBodies.get(email("carol")))
             .post("/api/v1/applications");
     assertThat(retry.statusCode()).isEqualTo(201);
     assertThat(retry.jsonPath().getString("id")).isEqualTo(carol.applicationId());
@@ -476,6 +483,24 @@ class HiringSystemTest {
             .post("/api/v1/applications");
     assertThat(huge.statusCode()).isEqualTo(413);
 
+    // Documents (issue 13): judged by their bytes, held to 10 MiB, refused as problems.
+    Response exe =
+        given()
+            .baseUri(system.gateway())
+            .accept(ContentType.JSON)
+            .multiPart("file", "resume.pdf", Documents.exe(), "application/pdf")
+            .post("/api/v1/documents");
+    assertThat(exe.statusCode()).as("an .exe named .pdf").isEqualTo(415);
+    assertThat(exe.contentType()).startsWith(PROBLEM);
+    Response eleven =
+        given()
+            .baseUri(system.gateway())
+            .accept(ContentType.JSON)
+            .multiPart("file", "big.pdf", new byte[11 * 1024 * 1024], "application/pdf")
+            .post("/api/v1/documents");
+    assertThat(eleven.statusCode()).as("11 MB").isEqualTo(413);
+    assertThat(eleven.contentType()).startsWith(PROBLEM);
+
     Map<String, String> badRoles = new LinkedHashMap<>();
     badRoles.put("openings zero", roleBody("Zero", "Eng", 0));
     badRoles.put("blank title", roleBody(" ", "Eng", 1));
@@ -494,13 +519,35 @@ class HiringSystemTest {
     String sql = "Robert'); DROP TABLE application;--";
     String template = "{inject:vertx} ${7*7} {{7*7}} <script>alert(1)</script>";
     String odd = "\u202Eevil\u202C 👩🏽‍💻 e\u0301 \uFEFF";
-    Applicant injected = applyAs("crash", "inject", sql, template + " " + odd, eligible());
+    Applicant injected =
+        applyAs(
+            "crash",
+            "inject",
+            sql,
+            template + " " + odd,
+            eligible(),
+            List.of(
+                new Attachment("PORTFOLIO", "bomb.docx", Documents.zipBombDocx(200)),
+                new Attachment("TRANSCRIPT", "huge.pdf", Documents.hugePdf(5000))));
     JsonNode stored =
         json(given(recruiter()).get("/api/v1/applications/" + injected.applicationId()));
     assertThat(stored.path("candidate").path("firstName").asText()).isEqualTo(sql);
     assertThat(stored.path("candidate").path("lastName").asText()).isEqualTo(template + " " + odd);
     ledger.expectMail(injected.email(), 1);
     awaitExactMail(List.of(injected));
+    // The zip bomb and the 5 000-page PDF are stored but not extracted; the résumé beside them is.
+    String documents = "/api/v1/applications/" + injected.applicationId() + "/documents";
+    await("the injected applicant's documents extracted or flagged")
+        .atMost(LONG)
+        .until(
+            () ->
+                given(recruiter())
+                    .get(documents)
+                    .jsonPath()
+                    .getList("textExtracted", Boolean.class)
+                    .equals(List.of(true, false, false)));
+    assertThat(given(recruiter()).get(documents).jsonPath().getList("fileName", String.class))
+        .containsExactly("inject-cv.pdf", "bomb.docx", "huge.pdf");
     String mail = html(mailTo(injected.email()).get(0));
     assertThat(mail)
         .as("HTML part escapes what candidates typed")
@@ -593,6 +640,42 @@ class HiringSystemTest {
   // ---------------------------------------------------------------------------------------------
   // Helpers
   // ---------------------------------------------------------------------------------------------
+
+  /** Uploads one document through the gateway (retried while a fault is on). */
+  private static Map<String, Object> upload(Attachment attachment) {
+    Response[] uploaded = new Response[1];
+    await("upload of " + attachment.fileName())
+        .atMost(LONG)
+        .pollInterval(Duration.ofMillis(300))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              Response response =
+                  given()
+                      .baseUri(system.gateway())
+                      .accept(ContentType.JSON)
+                      .filter(ledger)
+                      .multiPart(
+                          "file", attachment.fileName(), attachment.bytes(), "application/pdf")
+                      .post("/api/v1/documents");
+              assertThat(response.statusCode()).as(response.asString()).isIn(201, 502, 503, 504);
+              uploaded[0] = response;
+              return response.statusCode() == 201;
+            });
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("id", uploaded[0].jsonPath().getString("id"));
+    document.put("uploadToken", uploaded[0].jsonPath().getString("uploadToken"));
+    document.put("kind", attachment.kind());
+    return document;
+  }
+
+  private static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private static RequestSpecification anonymous() {
     return given()
@@ -706,9 +789,35 @@ class HiringSystemTest {
    */
   private static Applicant applyAs(
       String roleKey, String name, String firstName, String lastName, Map<String, Object> answers) {
+    return applyAs(roleKey, name, firstName, lastName, answers, List.of());
+  }
+
+  /**
+   * Uploads the applicant's résumé (a real PDF) and {@code extras}, then submits them with the
+   * application (issue 13: every application of the story carries a résumé).
+   */
+  private static Applicant applyAs(
+      String roleKey,
+      String name,
+      String firstName,
+      String lastName,
+      Map<String, Object> answers,
+      List<Attachment> extras) {
     String email = email(name);
     String key = name + "-" + RUN;
-    String body = submission(roles.get(roleKey), email, firstName, lastName, answers);
+    List<Attachment> attachments = new ArrayList<>();
+    attachments.add(
+        new Attachment(
+            "RESUME", name + "-cv.pdf", Documents.resume("Resume of " + name + ": Java, SQL")));
+    attachments.addAll(extras);
+    List<Map<String, Object>> documents = new ArrayList<>();
+    for (Attachment attachment : attachments) {
+      documents.add(upload(attachment));
+    }
+    String body =
+        submission(roles.get(roleKey), email, firstName, lastName, answers)
+            .replaceFirst("\\{", "{\"documents\":" + write(documents) + ",");
+    submittedBodies.put(email, body);
     Response[] accepted = new Response[1];
     await("application of " + name)
         .atMost(LONG)

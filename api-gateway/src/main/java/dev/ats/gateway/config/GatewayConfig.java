@@ -20,6 +20,22 @@ public interface GatewayConfig {
 
   TokenCache tokenCache();
 
+  BodyLimit bodyLimit();
+
+  /**
+   * Request bodies, refused with a 413 problem past their limit (by declared length, or while a
+   * chunked body is read): {@code max-bytes} everywhere, {@code documents-max-bytes} on exactly
+   * {@code POST /api/v1/documents} (a 10 MiB document plus 64 KiB of multipart framing, streamed to
+   * applications-service). {@code quarkus.http.limits.max-body-size} must be at least the larger.
+   */
+  interface BodyLimit {
+    @WithDefault("1048576")
+    long maxBytes();
+
+    @WithDefault("10551296")
+    long documentsMaxBytes();
+  }
+
   /**
    * Verified bearer tokens kept so that the same token is not verified again on every request (see
    * {@code VerifiedTokens}): never past the token's {@code exp}, nor longer than {@code max-age}.

@@ -1,5 +1,6 @@
 package dev.ats.gateway.frontdoor;
 
+import dev.ats.gateway.http.BodyLimits;
 import dev.ats.gateway.http.Problems;
 import dev.ats.gateway.http.VertxRequestIds;
 import dev.ats.gateway.metrics.GatewayMetrics;
@@ -11,7 +12,6 @@ import dev.ats.gateway.security.Caller;
 import dev.ats.gateway.security.VerifiedTokens;
 import dev.ats.gateway.upstream.Service;
 import io.opentelemetry.api.trace.Span;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -32,7 +32,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -71,7 +70,7 @@ public class GatewayRoutes {
   private final RateLimiter rateLimiter;
   private final IdentityProviderManager identities;
   private final VerifiedTokens verifiedTokens;
-  private final long maxBodyBytes;
+  private final BodyLimits bodyLimits;
   private final Vertx vertx;
   private final GatewayMetrics metrics;
 
@@ -81,8 +80,7 @@ public class GatewayRoutes {
       RateLimiter rateLimiter,
       IdentityProviderManager identities,
       VerifiedTokens verifiedTokens,
-      @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-          MemorySize maxBodySize,
+      BodyLimits bodyLimits,
       Vertx vertx,
       GatewayMetrics metrics) {
     this.serviceProxy = serviceProxy;
@@ -90,7 +88,7 @@ public class GatewayRoutes {
     this.rateLimiter = rateLimiter;
     this.identities = identities;
     this.verifiedTokens = verifiedTokens;
-    this.maxBodyBytes = maxBodySize.asLongValue();
+    this.bodyLimits = bodyLimits;
     this.vertx = vertx;
     this.metrics = metrics;
   }
@@ -114,8 +112,9 @@ public class GatewayRoutes {
     String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
     if (length != null) {
       try {
-        if (Long.parseLong(length.trim()) > maxBodyBytes) {
-          Problems.contentTooLarge(rc, maxBodyBytes);
+        long limit = bodyLimits.limitFor(rc.request());
+        if (Long.parseLong(length.trim()) > limit) {
+          Problems.contentTooLarge(rc, limit);
           return;
         }
       } catch (NumberFormatException e) {

@@ -1,13 +1,13 @@
 package dev.ats.gateway.proxy;
 
 import dev.ats.gateway.config.GatewayConfig;
+import dev.ats.gateway.http.BodyLimits;
 import dev.ats.gateway.http.Problems;
 import dev.ats.gateway.http.VertxRequestIds;
 import dev.ats.gateway.upstream.Service;
 import dev.ats.gateway.upstream.UpstreamFailures;
 import dev.ats.gateway.upstream.Upstreams;
 import dev.ats.web.http.RequestIds;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Forwards an allowed request to its service with Vert.x's reverse proxy ({@link ProxyRequest} and
@@ -59,16 +58,12 @@ public class ServiceProxy {
 
   private final GatewayConfig config;
   private final Upstreams upstreams;
-  private final long maxBodyBytes;
+  private final BodyLimits bodyLimits;
 
-  public ServiceProxy(
-      GatewayConfig config,
-      Upstreams upstreams,
-      @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-          MemorySize maxBodySize) {
+  public ServiceProxy(GatewayConfig config, Upstreams upstreams, BodyLimits bodyLimits) {
     this.config = config;
     this.upstreams = upstreams;
-    this.maxBodyBytes = maxBodySize.asLongValue();
+    this.bodyLimits = bodyLimits;
   }
 
   /** Streams the request to {@code service} and its answer back; the caller is already allowed. */
@@ -80,6 +75,7 @@ public class ServiceProxy {
     if (!declaredLength && chunked) {
       // No declared length: read it here (it is at most max-body-size) so an oversized one is
       // refused before anything reaches the service.
+      long maxBodyBytes = bodyLimits.limitFor(request);
       readAtMost(request, maxBodyBytes)
           .onSuccess(body -> proxy(rc, service, Body.body(body)))
           .onFailure(

@@ -11,8 +11,10 @@ import java.util.List;
  *
  * <ul>
  *   <li>Anyone: {@code GET /api/v1/roles}, {@code GET /api/v1/roles/{id}}, {@code POST
- *       /api/v1/applications}, and with an {@code X-Application-Token} header {@code GET
- *       /api/v1/applications/{id}} and {@code POST /api/v1/applications/{id}/withdraw}.
+ *       /api/v1/applications}, {@code POST /api/v1/documents}, and with an {@code
+ *       X-Application-Token} header {@code GET /api/v1/applications/{id}}, {@code GET
+ *       /api/v1/applications/{id}/documents[/{documentId}]} and {@code POST
+ *       /api/v1/applications/{id}/withdraw}.
  *   <li>{@code recruiter}: everything.
  *   <li>{@code hiring-manager}: reads under roles (a role's {@code /pipeline} included) and
  *       applications; {@code POST /api/v1/applications/{id}/notes} and {@code /evaluations}. Not
@@ -78,6 +80,9 @@ public class AccessPolicy {
       // The roles service shows anonymous callers OPEN roles only.
       return isRead(method) && depth <= 2;
     }
+    if (family.equals("documents")) {
+      return method == HttpMethod.POST && depth == 1; // upload, before submitting
+    }
     if (family.equals("applications")) {
       if (method == HttpMethod.POST && depth == 1) {
         return true; // submit
@@ -85,6 +90,9 @@ public class AccessPolicy {
       // The applications service checks that the token belongs to that application.
       return applicationToken
           && ((isRead(method) && depth == 2)
+              || (isRead(method)
+                  && (depth == 3 || depth == 4)
+                  && segments.get(2).equals("documents"))
               || (method == HttpMethod.POST && depth == 3 && segments.get(2).equals("withdraw")));
     }
     return false;

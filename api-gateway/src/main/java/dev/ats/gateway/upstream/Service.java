@@ -12,11 +12,14 @@ public enum Service {
   APPLICATIONS,
   NOTIFICATIONS;
 
-  /** {@code roles} → ROLES; {@code applications} and {@code candidates} → APPLICATIONS; … */
+  /**
+   * {@code roles} → ROLES; {@code applications}, {@code candidates} and {@code documents} →
+   * APPLICATIONS; …
+   */
   public static Optional<Service> forFamily(String family) {
     return switch (family) {
       case "roles" -> Optional.of(ROLES);
-      case "applications", "candidates" -> Optional.of(APPLICATIONS);
+      case "applications", "candidates", "documents" -> Optional.of(APPLICATIONS);
       case "notifications" -> Optional.of(NOTIFICATIONS);
       default -> Optional.empty();
     };

@@ -48,6 +48,12 @@ public class RoleCopy extends PanacheEntityBase {
   @Column(name = "eligibility_rules")
   public List<EligibilityRule> eligibilityRules;
 
+  /**
+   * Whether a submission must attach a RESUME document (false when the role's events do not say).
+   */
+  @Column(name = "resume_required")
+  public boolean resumeRequired;
+
   public long version;
 
   @Column(name = "updated_at")

@@ -1,6 +1,7 @@
 package dev.ats.applications.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.ats.applications.domain.DocumentKind;
 import dev.ats.applications.domain.EligibilityOutcome;
 import dev.ats.applications.domain.RejectionReason;
 import dev.ats.applications.domain.Stage;
@@ -56,7 +57,8 @@ public sealed interface ApplicationEvent {
       Eligibility eligibility,
       String source,
       Instant submittedAt,
-      long version)
+      long version,
+      List<DocumentSummary> documents)
       implements OfApplication {
 
     @Override
@@ -159,4 +161,7 @@ public sealed interface ApplicationEvent {
       return candidateId.toString();
     }
   }
+
+  /** A document attached to a submission: never its content or file name. */
+  record DocumentSummary(UUID id, DocumentKind kind, String contentType, long sizeBytes) {}
 }

@@ -26,6 +26,7 @@ public record RoleChanged(
     Instant applicationDeadline,
     String respondBy,
     List<EligibilityRule> eligibilityRules,
+    boolean resumeRequired,
     long version) {
 
   /** Every {@code roles.events} payload: {@code {role, previousStatus, reason}}. */
@@ -44,6 +45,7 @@ public record RoleChanged(
       String respondBy,
       List<EligibilityRule> eligibilityRules,
       String status,
+      Boolean resumeRequired,
       Long version) {}
 
   /** Whether this is {@code dev.ats.role.filled.v1}: the role's last opening was filled. */
@@ -76,6 +78,8 @@ public record RoleChanged(
         deadline(role.applicationDeadline()),
         role.respondBy(),
         role.eligibilityRules() == null ? List.of() : role.eligibilityRules(),
+        // Older producers and fixtures do not say: no résumé required.
+        Boolean.TRUE.equals(role.resumeRequired()),
         role.version());
   }
 

@@ -1,8 +1,10 @@
 package dev.ats.applications.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ats.applications.domain.DocumentKind;
 import dev.ats.applications.domain.PersonalDetails;
 import dev.ats.applications.service.NewApplication;
+import dev.ats.applications.service.documents.DocumentRef;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -31,7 +33,15 @@ public record SubmitApplicationRequest(
             additionalProperties = ApplicationView.AnswerValue.class)
         Map<String, JsonNode> answers,
     @NotNull @Valid Consent consent,
-    @Size(max = 200) @Schema(example = "job-board") String source) {
+    @Size(max = 200) @Schema(example = "job-board") String source,
+    @Schema(
+            description =
+                "Uploads (POST /api/v1/documents) to attach, claimed by this submission: at most"
+                    + " one RESUME (required when the role's resumeRequired is true) and at most 3"
+                    + " others. An unknown id, a wrong token, an expired or already claimed upload"
+                    + " is a 400 on documents[i].")
+        @Size(max = 10)
+        List<@NotNull @Valid DocumentInput> documents) {
 
   /** The submission as the service layer takes it. */
   public NewApplication toNewApplication() {
@@ -48,8 +58,20 @@ public record SubmitApplicationRequest(
             candidate.links()),
         answers,
         consent.privacyPolicyVersion(),
-        source);
+        source,
+        documents == null
+            ? List.of()
+            : documents.stream()
+                .map(d -> new DocumentRef(d.id(), d.uploadToken(), d.kind()))
+                .toList());
   }
+
+  /** An upload to attach: its id and upload token (from POST /api/v1/documents) and its kind. */
+  @Schema(name = "DocumentAttachment")
+  public record DocumentInput(
+      @NotNull @Schema(example = "0b6f7d0e-2f54-4c8e-9a4e-7c1e2d3f4a5b") UUID id,
+      @NotBlank @Size(max = 200) String uploadToken,
+      @NotNull @Schema(example = "RESUME") DocumentKind kind) {}
 
   /** The candidate's personal details. */
   @Schema(name = "CandidateDetails")

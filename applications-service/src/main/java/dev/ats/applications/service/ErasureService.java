@@ -8,6 +8,7 @@ import dev.ats.applications.domain.CandidateRepository;
 import dev.ats.applications.domain.Evaluation;
 import dev.ats.applications.domain.RejectionReason;
 import dev.ats.applications.events.ApplicationEvent;
+import dev.ats.applications.service.documents.DocumentErasure;
 import dev.ats.platform.idempotency.IdempotencyKeys;
 import dev.ats.platform.time.Timestamps;
 import dev.ats.web.error.ApiException;
@@ -27,9 +28,10 @@ import java.util.stream.Collectors;
  * application's answers, the rule explanations (they quote the answers) and the access token;
  * notes' bodies, evaluations' comments and every free-text reason and note in the history (they may
  * name the person); the stored Idempotency-Key responses and the already-published outbox copies of
- * their events. What stays for reporting: the applications' role, stages, dates, eligibility
- * outcome and per-rule pass/fail, rejection reasons, source, consent version and time, evaluation
- * ratings and the history's stages, actors and times.
+ * their events; every document attached to the applications, with its extracted text and its bytes.
+ * What stays for reporting: the applications' role, stages, dates, eligibility outcome and per-rule
+ * pass/fail, rejection reasons, source, consent version and time, evaluation ratings and the
+ * history's stages, actors and times.
  */
 @ApplicationScoped
 @Transactional
@@ -43,6 +45,7 @@ public class ErasureService {
   private final EventPublisher events;
   private final ApplicationSearch search;
   private final EntityManager em;
+  private final DocumentErasure documents;
 
   public ErasureService(
       CandidateRepository candidates,
@@ -50,7 +53,9 @@ public class ErasureService {
       IdempotencyKeys idempotencyKeys,
       EventPublisher events,
       ApplicationSearch search,
-      EntityManager em) {
+      EntityManager em,
+      DocumentErasure documents) {
+    this.documents = documents;
     this.candidates = candidates;
     this.applications = applications;
     this.idempotencyKeys = idempotencyKeys;
@@ -97,6 +102,9 @@ public class ErasureService {
     }
     if (!ids.isEmpty()) {
       eraseFeedbackAndHistory(ids);
+      // Their documents, extracted text and bytes go entirely (nothing in them is kept for
+      // reports).
+      documents.deleteOf(ids);
       List<String> subjects = ids.stream().map(UUID::toString).toList();
       idempotencyKeys.forget(subjects);
       // Events already published carried the email and names; their outbox copies go too.

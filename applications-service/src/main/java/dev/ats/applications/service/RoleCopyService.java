@@ -62,6 +62,7 @@ public class RoleCopyService {
       copy.applicationDeadline = event.applicationDeadline();
       copy.respondBy = event.respondBy();
       copy.eligibilityRules = event.eligibilityRules();
+      copy.resumeRequired = event.resumeRequired();
       copy.version = event.version();
       copy.updatedAt = Timestamps.now();
       if (created) {

@@ -5,6 +5,7 @@ import dev.ats.applications.domain.ApplicationRepository;
 import dev.ats.applications.domain.ApplicationSearch;
 import dev.ats.applications.domain.Candidate;
 import dev.ats.applications.domain.CandidateRepository;
+import dev.ats.applications.domain.Document;
 import dev.ats.applications.domain.EligibilityOutcome;
 import dev.ats.applications.domain.RejectionReason;
 import dev.ats.applications.domain.RoleCopy;
@@ -12,6 +13,7 @@ import dev.ats.applications.domain.RoleCopyRepository;
 import dev.ats.applications.domain.RuleOutcome;
 import dev.ats.applications.domain.Stage;
 import dev.ats.applications.events.ApplicationEvent;
+import dev.ats.applications.service.documents.DocumentClaims;
 import dev.ats.platform.time.Timestamps;
 import dev.ats.web.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +41,7 @@ public class SubmissionService {
   private final StageChanges stageChanges;
   private final EventPublisher events;
   private final ApplicationSearch search;
+  private final DocumentClaims documentClaims;
 
   public SubmissionService(
       ApplicationRepository applications,
@@ -46,7 +49,9 @@ public class SubmissionService {
       RoleCopyRepository roles,
       StageChanges stageChanges,
       EventPublisher events,
-      ApplicationSearch search) {
+      ApplicationSearch search,
+      DocumentClaims documentClaims) {
+    this.documentClaims = documentClaims;
     this.applications = applications;
     this.candidates = candidates;
     this.roles = roles;
@@ -83,6 +88,8 @@ public class SubmissionService {
     if (applications.hasActiveApplication(candidate.id, role.roleId)) {
       throw duplicate(email, role.roleId);
     }
+    // After the duplicate check: a second application is a 409 whatever it attaches.
+    List<Document> documents = documentClaims.check(request.documents(), role.resumeRequired, now);
     boolean ineligible = eligibility.outcome() == EligibilityOutcome.INELIGIBLE;
     String token = AccessTokens.newToken();
 
@@ -107,8 +114,9 @@ public class SubmissionService {
     app.updatedAt = now;
     applications.persist(app);
     stageChanges.record(app, null, Stage.SUBMITTED, null, null, StageChanges.CANDIDATE_ACTOR, now);
+    documentClaims.claim(documents, request.documents(), app.id, now);
 
-    events.publish(submitted(app, role, eligibility));
+    events.publish(submitted(app, role, eligibility, documents));
     if (ineligible) {
       // Accepted, then immediately rejected: the submitted event already says REJECTED, and the
       // rejected event tells the candidate why. Same version: one change.
@@ -160,7 +168,10 @@ public class SubmissionService {
   }
 
   private static ApplicationEvent.Submitted submitted(
-      Application app, RoleCopy role, EligibilityEvaluator.Result eligibility) {
+      Application app,
+      RoleCopy role,
+      EligibilityEvaluator.Result eligibility,
+      List<Document> documents) {
     Candidate candidate = app.candidate;
     return new ApplicationEvent.Submitted(
         app.id,
@@ -177,7 +188,11 @@ public class SubmissionService {
                 .toList()),
         app.source,
         app.submittedAt,
-        app.version);
+        app.version,
+        documents.stream()
+            .map(
+                d -> new ApplicationEvent.DocumentSummary(d.id, d.kind, d.contentType, d.sizeBytes))
+            .toList());
   }
 
   private static ApiException duplicate(String email, UUID roleId) {

@@ -65,6 +65,10 @@ public class Role extends PanacheEntityBase {
   @Column(name = "eligibility_rules", nullable = false, columnDefinition = "jsonb")
   public List<EligibilityRule> eligibilityRules;
 
+  /** Whether applications must attach a RESUME document (issue 13). */
+  @Column(name = "resume_required", nullable = false)
+  public boolean resumeRequired;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public RoleStatus status;
@@ -106,6 +110,7 @@ public class Role extends PanacheEntityBase {
     applicationDeadline = details.applicationDeadline();
     respondBy = details.respondBy();
     eligibilityRules = details.eligibilityRules();
+    resumeRequired = details.resumeRequired();
   }
 
   /** This role's writable fields. */
@@ -121,7 +126,8 @@ public class Role extends PanacheEntityBase {
         openings,
         applicationDeadline,
         respondBy,
-        eligibilityRules);
+        eligibilityRules,
+        resumeRequired);
   }
 
   /** This role as it is now (flush first, for the version a change produces). */

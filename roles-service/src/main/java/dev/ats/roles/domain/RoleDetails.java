@@ -22,7 +22,8 @@ public record RoleDetails(
     int openings,
     Instant applicationDeadline,
     LocalDate respondBy,
-    List<EligibilityRule> eligibilityRules) {
+    List<EligibilityRule> eligibilityRules,
+    boolean resumeRequired) {
 
   public RoleDetails {
     title = strip(title);

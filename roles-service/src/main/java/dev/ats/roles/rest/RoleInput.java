@@ -51,7 +51,12 @@ public record RoleInput(
             example = "2021-12-01")
         LocalDate respondBy,
     @Schema(description = "The eligibility questions; ids unique within the role") @Size(max = 50)
-        List<@NotNull @Valid EligibilityRuleBody> eligibilityRules) {
+        List<@NotNull @Valid EligibilityRuleBody> eligibilityRules,
+    @Schema(
+            description =
+                "Whether applications must attach a RESUME document; true when omitted or null",
+            example = "true")
+        Boolean resumeRequired) {
 
   /** The role's details as this input would write them (call it on a validated input). */
   RoleDetails toDetails() {
@@ -68,6 +73,7 @@ public record RoleInput(
         respondBy,
         eligibilityRules == null
             ? null
-            : eligibilityRules.stream().map(EligibilityRuleBody::toDomain).toList());
+            : eligibilityRules.stream().map(EligibilityRuleBody::toDomain).toList(),
+        resumeRequired == null || resumeRequired);
   }
 }

@@ -28,4 +28,6 @@ record RolePatch(
     @Schema(description = "Never below openingsFilled", example = "4") Integer openings,
     @Schema(nullable = true) Instant applicationDeadline,
     @Schema(nullable = true, example = "2021-12-15") LocalDate respondBy,
-    @Schema(nullable = true) List<EligibilityRuleBody> eligibilityRules) {}
+    @Schema(nullable = true) List<EligibilityRuleBody> eligibilityRules,
+    @Schema(description = "null sets it back to the default, true", nullable = true)
+        Boolean resumeRequired) {}

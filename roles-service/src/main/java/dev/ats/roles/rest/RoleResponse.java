@@ -40,6 +40,8 @@ public record RoleResponse(
                 "The eligibility questions; each rule's condition only for recruiters, hiring"
                     + " managers and integrations")
         List<EligibilityRuleBody> eligibilityRules,
+    @Schema(description = "Whether applications must attach a RESUME document")
+        boolean resumeRequired,
     RoleStatus status,
     @Schema(
             description = "Increases with every change; the ETag is this number in quotes",
@@ -70,6 +72,7 @@ public record RoleResponse(
         details.applicationDeadline(),
         details.respondBy(),
         details.eligibilityRules().stream().map(r -> EligibilityRuleBody.of(r, staff)).toList(),
+        details.resumeRequired(),
         role.status(),
         role.version(),
         role.createdAt(),

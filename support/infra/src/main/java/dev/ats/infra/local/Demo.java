@@ -61,7 +61,10 @@ final class Demo {
       int openings,
       String applicationDeadline,
       String respondBy,
-      List<EligibilityRule> eligibilityRules) {}
+      List<EligibilityRule> eligibilityRules,
+      // The demo's candidates apply without documents (issue 13: roles require a résumé by
+      // default).
+      boolean resumeRequired) {}
 
   record Candidate(
       String email,
@@ -138,7 +141,8 @@ final class Demo {
                     "CHOICE",
                     DEGREES,
                     new Rule("ONE_OF", DEGREES.subList(0, 4)),
-                    false)));
+                    false)),
+            false);
     String id =
         expect(send("POST", "/api/v1/roles", role, Map.of()), "create a role").path("id").asText();
     expect(send("POST", "/api/v1/roles/" + id + "/open", null, Map.of()), "open a role");

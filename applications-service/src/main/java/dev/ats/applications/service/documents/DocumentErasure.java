@@ -1,0 +1,45 @@
+package dev.ats.applications.service.documents;
+
+import dev.ats.applications.domain.Document;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Deletes applications' documents (rows, extracted text and bytes) in the caller's transaction: the
+ * candidate's erasure. Fires {@link DocumentTextChanged} for each application that had any.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class DocumentErasure {
+
+  private final DocumentStorage storage;
+  private final Event<DocumentTextChanged> textChanged;
+
+  public DocumentErasure(DocumentStorage storage, Event<DocumentTextChanged> textChanged) {
+    this.storage = storage;
+    this.textChanged = textChanged;
+  }
+
+  /**
+   * @return how many documents were deleted
+   */
+  public int deleteOf(List<UUID> applicationIds) {
+    if (applicationIds.isEmpty()) {
+      return 0;
+    }
+    List<Document> documents = Document.list("applicationId in ?1", applicationIds);
+    for (Document doc : documents) {
+      storage.delete(doc.id, doc.storageKey);
+      doc.delete();
+    }
+    Document.flush();
+    documents.stream()
+        .map(d -> d.applicationId)
+        .distinct()
+        .forEach(id -> textChanged.fire(new DocumentTextChanged(id)));
+    return documents.size();
+  }
+}
