@@ -389,6 +389,30 @@ class PolicyTest {
     assertThat(backends).isNotEmpty().containsOnly("api-gateway");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("overlays")
+  void shouldAllowLargeBodiesOnlyOnTheUploadPath(String overlay) {
+    Map<String, String> limitByPath = new java.util.TreeMap<>();
+    for (Manifest ingress : of(overlay, "Ingress")) {
+      String limit =
+          String.valueOf(
+              map(ingress.raw(), "metadata", "annotations")
+                  .get("nginx.ingress.kubernetes.io/proxy-body-size"));
+      for (Object rule : list(ingress.raw(), "spec", "rules")) {
+        for (Object path : list(rule, "http", "paths")) {
+          limitByPath.put(str(path, "pathType") + " " + str(path, "path"), limit);
+        }
+      }
+    }
+    // The gateway's limits: 1 MiB, and the documents' 10 MiB plus multipart overhead on uploads.
+    assertThat(limitByPath)
+        .containsEntry("Prefix /", "1m")
+        .containsEntry("Exact /api/v1/documents", "11m");
+    assertThat(limitByPath.entrySet())
+        .filteredOn(e -> !e.getKey().equals("Exact /api/v1/documents"))
+        .allSatisfy(e -> assertThat(e.getValue()).isEqualTo("1m"));
+  }
+
   // --- wiring ---
 
   @ParameterizedTest(name = "{0}")
