@@ -6,11 +6,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The services behind the gateway, and which path under /api/v1 goes to which. */
+/**
+ * The services behind the gateway, and which path under /api/v1 goes to which; {@link #WEB} serves
+ * the pages ({@code /careers/**}, {@code /board/**} and their assets) and has no API.
+ */
 public enum Service {
   ROLES,
   APPLICATIONS,
-  NOTIFICATIONS;
+  NOTIFICATIONS,
+  WEB;
+
+  /** The services with a part of the public API (and an OpenAPI document): all but {@link #WEB}. */
+  public static List<Service> apis() {
+    return List.of(ROLES, APPLICATIONS, NOTIFICATIONS);
+  }
 
   /** {@code roles} → ROLES; {@code applications} and {@code candidates} → APPLICATIONS; … */
   public static Optional<Service> forFamily(String family) {
@@ -41,9 +50,9 @@ public enum Service {
     return forFamily(segments.get(0));
   }
 
-  /** {@code roles}, {@code applications}, {@code notifications}: as in the configuration keys. */
+  /** {@code roles}, {@code applications}, {@code notifications} (the API services) by key. */
   public static Optional<Service> named(String name) {
-    for (Service service : values()) {
+    for (Service service : apis()) {
       if (service.key().equals(name)) {
         return Optional.of(service);
       }
@@ -60,6 +69,7 @@ public enum Service {
       case ROLES -> config.routes().roles();
       case APPLICATIONS -> config.routes().applications();
       case NOTIFICATIONS -> config.routes().notifications();
+      case WEB -> config.routes().web();
     };
   }
 
@@ -68,6 +78,7 @@ public enum Service {
       case ROLES -> config.timeouts().roles();
       case APPLICATIONS -> config.timeouts().applications();
       case NOTIFICATIONS -> config.timeouts().notifications();
+      case WEB -> config.timeouts().web();
     };
   }
 }
