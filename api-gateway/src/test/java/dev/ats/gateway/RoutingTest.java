@@ -45,6 +45,47 @@ class RoutingTest {
 
   @ParameterizedTest
   @CsvSource({
+    "GET, /careers",
+    "GET, /careers/7?embed=1",
+    "POST, /careers/7",
+    "GET, /careers/applications/42?token=candidates-secret",
+    "GET, /board",
+    "POST, /board/applications/42/move",
+    "GET, /assets/app.css",
+    "GET, /webjars/htmx.org/2.0.4/dist/htmx.min.js"
+  })
+  void shouldForwardThePagesToWebWithoutAToken(String method, String pathAndQuery) {
+    String requestId = "page-" + UUID.randomUUID();
+
+    given()
+        .urlEncodingEnabled(false)
+        .header("X-Request-Id", requestId)
+        .contentType("application/x-www-form-urlencoded")
+        .body("a=1")
+        .request(method, pathAndQuery)
+        .then()
+        .statusCode(200)
+        .header("X-Stub", ServiceStubs.WEB)
+        .header("X-Request-Id", requestId);
+    List<Received> received = ServiceStubs.receivedWithId(requestId);
+    assertThat(received).hasSize(1);
+    assertThat(received.get(0).uri()).isEqualTo(pathAndQuery);
+    assertThat(received.get(0).method()).isEqualTo(method);
+    assertThat(received.get(0).header("X-Forwarded-Host")).isNotBlank();
+  }
+
+  @Test
+  void shouldRefuseAnAmbiguousPagePath() {
+    given()
+        .urlEncodingEnabled(false)
+        .get("/careers/..%2fboard")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo("https://ats.dev/problems/invalid-path"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
     "POST, /api/v1/roles/7/open, roles",
     "PUT, /api/v1/roles/7, roles",
     "PATCH, /api/v1/applications/42/stage, applications",

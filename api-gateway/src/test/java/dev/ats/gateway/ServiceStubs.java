@@ -27,6 +27,10 @@ import java.util.concurrent.TimeUnit;
 public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
 
   public static final List<String> NAMES = List.of("roles", "applications", "notifications");
+
+  /** The web front end's stub: the pages' routes, outside the API (no OpenAPI document). */
+  public static final String WEB = "web";
+
   public static final int LARGE_BYTES = 20 * 1024 * 1024;
   public static final String ETAG = "\"1\"";
 
@@ -61,12 +65,15 @@ public class ServiceStubs implements QuarkusTestResourceLifecycleManager {
         PORTS.put(name, freePort());
         start(name);
       }
+      PORTS.put(WEB, freePort());
+      start(WEB);
     }
     Map<String, String> config = new LinkedHashMap<>();
     for (String name : NAMES) {
       config.put("ats.gateway.routes." + name, "http://127.0.0.1:" + PORTS.get(name));
       config.put("ats.gateway.timeouts." + name, "2s");
     }
+    config.put("ats.gateway.routes." + WEB, "http://127.0.0.1:" + PORTS.get(WEB));
     config.put("ats.gateway.timeouts.connect", "1s");
     return config;
   }

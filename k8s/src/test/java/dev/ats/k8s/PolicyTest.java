@@ -36,7 +36,10 @@ class PolicyTest {
           "api-gateway",
           Set.of(
               "namespace{kubernetes.io/metadata.name=ingress-nginx} pod{app.kubernetes.io/name=ingress-nginx}",
+              "pod{app.kubernetes.io/name=web}",
               PROMETHEUS),
+          "web",
+          Set.of("pod{app.kubernetes.io/name=api-gateway}", PROMETHEUS),
           "roles-service",
           Set.of("pod{app.kubernetes.io/name=api-gateway}", PROMETHEUS),
           "applications-service",
@@ -51,6 +54,7 @@ class PolicyTest {
           "roles-service", 8081,
           "applications-service", 8082,
           "notifications-service", 8083,
+          "web", 8084,
           "roles-db", 9187,
           "applications-db", 9187,
           "notifications-db", 9187,
@@ -60,7 +64,12 @@ class PolicyTest {
    * Secrets the operator creates (README "Secrets"); any other referenced Secret must be generated.
    */
   static final Set<String> OPERATOR_SECRETS =
-      Set.of("ats-jwt-public-key", "notifications-smtp", "ats-backup-s3", "ats-tls");
+      Set.of(
+          "ats-jwt-public-key",
+          "notifications-smtp",
+          "ats-backup-s3",
+          "ats-tls",
+          "ats-web-session");
 
   // --- containers and pods ---
 
@@ -145,7 +154,7 @@ class PolicyTest {
       }
     }
     assertThat(problems).isEmpty();
-    assertThat(of(overlay, "Deployment")).hasSize(4);
+    assertThat(of(overlay, "Deployment")).hasSize(5);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -627,7 +636,7 @@ class PolicyTest {
       }
     }
     assertThat(problems).isEmpty();
-    assertThat(of(overlay, "Deployment")).hasSize(4);
+    assertThat(of(overlay, "Deployment")).hasSize(5);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -103,7 +103,7 @@ class LocalStackSystemTest {
     Result status = ats("status");
     assertThat(status.exitCode()).isZero();
     List<String> rows = status.out().lines().toList();
-    assertThat(rows).hasSize(7).allSatisfy(row -> assertThat(row).endsWith(", ready"));
+    assertThat(rows).hasSize(8).allSatisfy(row -> assertThat(row).endsWith(", ready"));
     for (String row : rows) {
       Matcher pid = PID.matcher(row);
       assertThat(pid.find()).as(row).isTrue();
@@ -113,7 +113,7 @@ class LocalStackSystemTest {
     Result again = ats("up");
     assertThat(again.exitCode()).isZero();
     assertThat(again.out().lines().filter(l -> l.contains("ok (") && l.contains("already running")))
-        .hasSize(7);
+        .hasSize(8);
 
     Result demo = ats("demo");
     assertThat(demo.exitCode()).as(demo.err()).isZero();
@@ -123,6 +123,15 @@ class LocalStackSystemTest {
         .contains("Software Engineer - Intern")
         .contains("Product Manager - Intern")
         .contains("Security Engineer - Intern");
+    String gateway = "http://127.0.0.1:" + ports.get("ATS_GATEWAY_PORT");
+    assertThat(get(gateway + "/careers"))
+        .as("the demo's roles on the careers page")
+        .contains("Software Engineer - Intern")
+        .contains("You will hear from us by");
+    assertThat(boardAsRecruiter(gateway))
+        .as("the demo's roles on the board, after the dev sign-in")
+        .contains("Software Engineer - Intern")
+        .contains("Product Manager - Intern");
     await("every candidate's mail in the SMTP sink's folder")
         .atMost(Duration.ofSeconds(120))
         .pollInterval(Duration.ofSeconds(2))
@@ -137,7 +146,15 @@ class LocalStackSystemTest {
     Result down = ats("down");
     assertThat(down.exitCode()).isZero();
     for (String name :
-        List.of("gateway", "notifications", "applications", "roles", "smtp", "kafka", "postgres")) {
+        List.of(
+            "gateway",
+            "web",
+            "notifications",
+            "applications",
+            "roles",
+            "smtp",
+            "kafka",
+            "postgres")) {
       assertThat(down.out()).contains("==> Stopping " + name + " ... ok");
     }
     assertThat(down.out()).doesNotContain("killed").contains("Stopped. Data kept in .ats/data");
@@ -151,7 +168,7 @@ class LocalStackSystemTest {
         .isFalse();
     Result stopped = ats("status");
     assertThat(stopped.out().lines().toList())
-        .hasSize(7)
+        .hasSize(8)
         .allSatisfy(row -> assertThat(row).endsWith(" stopped"));
     for (int port : ports.values()) {
       assertThat(ManagedProcess.portInUse(port)).as("port " + port + " after down").isFalse();
@@ -163,6 +180,24 @@ class LocalStackSystemTest {
     if (Files.exists(state.resolve("pids"))) {
       ats("down");
     }
+  }
+
+  /** {@code /board} after the local stack's dev sign-in as a recruiter (its session cookie). */
+  private static String boardAsRecruiter(String gateway) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> signedIn =
+        http.send(
+            HttpRequest.newBuilder(URI.create(gateway + "/board/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=rita&group=recruiter"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(signedIn.statusCode()).isEqualTo(303);
+    String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+    return http.send(
+            HttpRequest.newBuilder(URI.create(gateway + "/board")).header("Cookie", cookie).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private static String get(String url) throws IOException, InterruptedException {

@@ -23,7 +23,36 @@ final class SystemSettings {
               "ATS_GATEWAY_RATE_LIMIT_AUTHENTICATED_LIMIT", "100000",
               "ATS_GATEWAY_RATE_LIMIT_ANONYMOUS_LIMIT", "100000",
               "ATS_GATEWAY_RATE_LIMIT_ANONYMOUS_SUBMIT_LIMIT", "100000");
+      case "web" ->
+          Map.of(
+              "ATS_WEB_DEV_SIGN_IN_ENABLED",
+              "true",
+              "ATS_WEB_DEV_SIGN_IN_PRIVATE_KEY_LOCATION",
+              testPrivateKey().toString(),
+              "ATS_WEB_DEV_SIGN_IN_ISSUER",
+              SystemUnderTest.JWT_ISSUER,
+              "ATS_WEB_SESSION_SECURE",
+              "false");
       default -> Map.of();
     };
+  }
+
+  /**
+   * The test-only private key (the services trust its public half), as a file for web's sign-in.
+   */
+  private static synchronized java.nio.file.Path testPrivateKey() {
+    try {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("ats-test-private", ".pem");
+      file.toFile().deleteOnExit();
+      try (java.io.InputStream in =
+          SystemSettings.class
+              .getClassLoader()
+              .getResourceAsStream("ats-test-only-keys/private.pem")) {
+        java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -56,6 +56,10 @@ public interface GatewayConfig {
     URI applications();
 
     URI notifications();
+
+    /** The web front end: careers page and recruiter board ({@code ATS_GATEWAY_ROUTES_WEB}). */
+    @WithDefault("http://localhost:8084")
+    URI web();
   }
 
   /**
@@ -74,6 +78,9 @@ public interface GatewayConfig {
 
     @WithDefault("15s")
     Duration notifications();
+
+    @WithDefault("15s")
+    Duration web();
   }
 
   /**

@@ -72,7 +72,7 @@ public class ServiceDocs {
   /** {@code GET /openapi}: the three documents as one ({@link OpenApiMerge}). */
   private void serveMerged(RoutingContext rc) {
     String requestId = VertxRequestIds.assign(rc);
-    List<Service> services = List.of(Service.values());
+    List<Service> services = Service.apis();
     List<Future<Buffer>> bodies = services.stream().map(s -> fetch(s, requestId)).toList();
     Future.all(bodies)
         .map(

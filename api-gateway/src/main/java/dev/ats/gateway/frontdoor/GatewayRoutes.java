@@ -100,12 +100,62 @@ public class GatewayRoutes {
         .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
         .handler(this::refuseDeclaredOversizedBody);
     router.route("/api/v1/*").handler(this::handle);
+    // The web front end's pages and their assets: it signs its users in and calls the API through
+    // this gateway with their tokens, so the pages themselves pass without a token or policy.
+    for (String pages : WEB_PATHS) {
+      router.route(pages).handler(this::page);
+    }
     // Whatever no route took.
     router
         .route()
         .order(RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 1000)
         .handler(Problems::notFound);
     vertx.setPeriodic(60_000, id -> rateLimiter.evictIdle());
+  }
+
+  /** The paths of the web front end ({@link Service#WEB}). */
+  static final List<String> WEB_PATHS =
+      List.of("/careers", "/careers/*", "/board", "/board/*", "/assets/*", "/webjars/*");
+
+  /**
+   * A page of the web front end: a request id, the path check, then straight to web. Logged without
+   * its query: the candidate's self-service link carries an access token there.
+   */
+  private void page(RoutingContext rc) {
+    HttpServerRequest request = rc.request();
+    request.pause();
+    VertxRequestIds.assign(rc);
+    long started = System.nanoTime();
+    rc.addEndHandler(
+        ar ->
+            ACCESS.infof(
+                "%s %s -> %d (%d ms)",
+                request.method(),
+                request.path(),
+                rc.response().getStatusCode(),
+                (System.nanoTime() - started) / 1_000_000));
+    if (!refusedAsAmbiguous(rc, request.path())) {
+      serviceProxy.forward(rc, Service.WEB);
+    }
+  }
+
+  /**
+   * Answers 400 to a path with dot segments, empty segments, encoded slashes, backslashes or dots,
+   * or ';' (so the gateway and the service can never disagree about what it names).
+   *
+   * @return whether it did
+   */
+  private static boolean refusedAsAmbiguous(RoutingContext rc, String path) {
+    if (!AMBIGUOUS_PATH.matcher(path).find()) {
+      return false;
+    }
+    Problems.send(
+        rc,
+        400,
+        "invalid-path",
+        "Invalid path",
+        "Paths with dot segments, empty segments, encoded slashes or dots, or ';' are refused");
+    return true;
   }
 
   private void refuseDeclaredOversizedBody(RoutingContext rc) {
@@ -143,13 +193,7 @@ public class GatewayRoutes {
         });
 
     String path = request.path();
-    if (AMBIGUOUS_PATH.matcher(path).find()) {
-      Problems.send(
-          rc,
-          400,
-          "invalid-path",
-          "Invalid path",
-          "Paths with dot segments, empty segments, encoded slashes or dots, or ';' are refused");
+    if (refusedAsAmbiguous(rc, path)) {
       return;
     }
     List<String> segments = segments(path);

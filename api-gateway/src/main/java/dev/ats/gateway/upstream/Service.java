@@ -6,11 +6,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The services behind the gateway, and which path under /api/v1 goes to which. */
+/**
+ * The services behind the gateway, and which path under /api/v1 goes to which; {@link #WEB} serves
+ * the pages ({@code /careers/**}, {@code /board/**} and their assets) and has no API.
+ */
 public enum Service {
   ROLES,
   APPLICATIONS,
-  NOTIFICATIONS;
+  NOTIFICATIONS,
+  WEB;
+
+  /** The services with a part of the public API (and an OpenAPI document): all but {@link #WEB}. */
+  public static List<Service> apis() {
+    return List.of(ROLES, APPLICATIONS, NOTIFICATIONS);
+  }
 
   /**
    * {@code roles} → ROLES; {@code applications}, {@code candidates} and {@code documents} →
@@ -44,9 +53,9 @@ public enum Service {
     return forFamily(segments.get(0));
   }
 
-  /** {@code roles}, {@code applications}, {@code notifications}: as in the configuration keys. */
+  /** {@code roles}, {@code applications}, {@code notifications} (the API services) by key. */
   public static Optional<Service> named(String name) {
-    for (Service service : values()) {
+    for (Service service : apis()) {
       if (service.key().equals(name)) {
         return Optional.of(service);
       }
@@ -63,6 +72,7 @@ public enum Service {
       case ROLES -> config.routes().roles();
       case APPLICATIONS -> config.routes().applications();
       case NOTIFICATIONS -> config.routes().notifications();
+      case WEB -> config.routes().web();
     };
   }
 
@@ -71,6 +81,7 @@ public enum Service {
       case ROLES -> config.timeouts().roles();
       case APPLICATIONS -> config.timeouts().applications();
       case NOTIFICATIONS -> config.timeouts().notifications();
+      case WEB -> config.timeouts().web();
     };
   }
 }

@@ -36,6 +36,9 @@ record StackMetrics(StackSettings settings, Console console) {
         "dead",
         "lag");
     for (AtsService service : AtsService.values()) {
+      if (service == AtsService.WEB) {
+        continue; // pages only: no events, no metrics of its own
+      }
       String url = "http://localhost:" + ports.of(service) + "/q/metrics";
       PrometheusText m;
       try {

@@ -111,6 +111,20 @@ record StackSettings(Path root, Path state, Map<String, String> env, String comm
   }
 
   private Map<String, String> extraEnvironment(AtsService service) {
+    if (service == AtsService.WEB) {
+      // The dev-only sign-in: a recruiter or hiring manager picks a group and gets a token signed
+      // with the local key (.ats/keys), like ./ats token. Plain HTTP on localhost: no Secure
+      // cookie.
+      return Map.of(
+          "ATS_WEB_DEV_SIGN_IN_ENABLED",
+          "true",
+          "ATS_WEB_DEV_SIGN_IN_PRIVATE_KEY_LOCATION",
+          DevKeys.privateKey(keys()).toString(),
+          "ATS_WEB_DEV_SIGN_IN_ISSUER",
+          DevKeys.ISSUER,
+          "ATS_WEB_SESSION_SECURE",
+          "false");
+    }
     if (service != AtsService.GATEWAY) {
       return Map.of();
     }

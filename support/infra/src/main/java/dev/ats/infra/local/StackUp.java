@@ -87,6 +87,9 @@ record StackUp(StackSettings settings, Console console) {
             + " in "
             + Console.seconds(began)
             + "s.");
+    out.println("  Careers page:       " + gateway + "/careers");
+    out.println(
+        "  Recruiter board:    " + gateway + "/board   (dev sign-in: recruiter or hiring manager)");
     out.println("  Gateway (the API):  " + gateway + "/api/v1/roles");
     out.println("  Swagger UI:         " + gateway + "/q/swagger-ui");
     out.println("  Mail sent:          " + c + " mail   (files in .ats/mail/)");
@@ -99,7 +102,8 @@ record StackUp(StackSettings settings, Console console) {
     out.println(
         "  Logs:               "
             + c
-            + " logs gateway   (and roles, applications, notifications, kafka, postgres, smtp)");
+            + " logs gateway   (and roles, applications, notifications, web, kafka, postgres,"
+            + " smtp)");
     out.println();
     out.println("Try first:");
     out.println("  " + c + " demo     (the internship posting's roles and a few candidates)");

@@ -15,6 +15,8 @@ public enum AtsService {
   ROLES("roles", "roles-service", 8081, "roles"),
   APPLICATIONS("applications", "applications-service", 8082, "applications"),
   NOTIFICATIONS("notifications", "notifications-service", 8083, "notifications"),
+  /** The careers page and the recruiter board: no database, calls the API through the gateway. */
+  WEB("web", "web", 8084, null),
   GATEWAY("gateway", "api-gateway", 8080, null);
 
   /** Readiness ("can serve requests": its database, not Kafka), the same path in every service. */
@@ -52,7 +54,7 @@ public enum AtsService {
     return "ATS_" + shortName.toUpperCase(Locale.ROOT) + "_PORT";
   }
 
-  /** The PostgreSQL database the service owns; none for the gateway. */
+  /** The PostgreSQL database the service owns; none for the gateway and web. */
   public Optional<String> database() {
     return Optional.ofNullable(database);
   }

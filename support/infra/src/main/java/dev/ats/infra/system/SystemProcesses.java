@@ -28,7 +28,7 @@ import java.util.function.Function;
  *       they have written their ready file;
  *   <li>the SMTP sink ({@code LocalStack smtp}, writing {@code .eml} files) for the local stack
  *       (the system tests run GreenMail in their own JVM instead);
- *   <li>the four services of {@link AtsService}, each {@code java -jar quarkus-run.jar} with its
+ *   <li>the services of {@link AtsService}, each {@code java -jar quarkus-run.jar} with its
  *       configuration in environment variables; ready when {@code /q/health/ready} answers 200.
  * </ul>
  */
@@ -261,6 +261,9 @@ public final class SystemProcesses {
       env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
       env.put("QUARKUS_MAILER_PORT", String.valueOf(ports.smtp()));
       env.put("QUARKUS_MAILER_MOCK", "false");
+    }
+    if (service == AtsService.WEB) {
+      env.put("ATS_WEB_GATEWAY_URL", "http://127.0.0.1:" + ports.of(AtsService.GATEWAY));
     }
     if (service == AtsService.GATEWAY) {
       for (AtsService routed : AtsService.values()) {

@@ -98,7 +98,7 @@ class AtsScriptTest {
     Run status = ats("status");
     assertThat(status.exitCode()).as(status.err()).isZero();
     assertThat(status.out().lines().toList())
-        .hasSize(7)
+        .hasSize(8)
         .allSatisfy(line -> assertThat(line).endsWith(" stopped"));
 
     Run unknown = ats("deploy", "--everything");

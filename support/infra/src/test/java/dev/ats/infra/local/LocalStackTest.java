@@ -68,10 +68,17 @@ class LocalStackTest {
     assertThat(lines)
         .extracting(line -> line.trim().split("\\s+")[0])
         .containsExactly(
-            "postgres", "kafka", "smtp", "roles", "applications", "notifications", "gateway");
+            "postgres",
+            "kafka",
+            "smtp",
+            "roles",
+            "applications",
+            "notifications",
+            "web",
+            "gateway");
     assertThat(lines).allSatisfy(line -> assertThat(line).endsWith(" stopped"));
     assertThat(lines.get(0)).contains(env.get("ATS_PG_PORT"));
-    assertThat(lines.get(6)).contains(env.get("ATS_GATEWAY_PORT"));
+    assertThat(lines.get(7)).contains(env.get("ATS_GATEWAY_PORT"));
     assertThat(err()).isEmpty();
     assertThat(root.resolve(".ats")).as("status changes nothing").doesNotExist();
   }

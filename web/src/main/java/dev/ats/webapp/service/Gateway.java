@@ -1,0 +1,155 @@
+package dev.ats.webapp.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ats.web.http.RequestIds;
+import dev.ats.webapp.config.WebConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * The public API, through the gateway only, as any frontend calls it: with the caller's bearer
+ * token or application token, never one of its own. Logs method and path only (never a query,
+ * header or body: they carry tokens and personal data).
+ */
+@ApplicationScoped
+public class Gateway {
+
+  private static final Logger LOG = Logger.getLogger(Gateway.class);
+
+  private final HttpClient http;
+  private final WebConfig config;
+  private final ObjectMapper json;
+
+  public Gateway(WebConfig config, ObjectMapper json) {
+    this.config = config;
+    this.json = json;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(config.gatewayTimeout())
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+  }
+
+  /** A call: method, path (with query), and what to send. */
+  public static final class Call {
+    private final String method;
+    private final String path;
+    private final Map<String, String> headers = new HashMap<>();
+    private String body;
+
+    private Call(String method, String path) {
+      this.method = method;
+      this.path = path;
+    }
+
+    public static Call get(String path) {
+      return new Call("GET", path);
+    }
+
+    public static Call post(String path) {
+      return new Call("POST", path);
+    }
+
+    public Call bearer(String token) {
+      if (token != null) {
+        headers.put("Authorization", "Bearer " + token);
+      }
+      return this;
+    }
+
+    public Call header(String name, String value) {
+      if (value != null) {
+        headers.put(name, value);
+      }
+      return this;
+    }
+
+    public Call json(String body) {
+      this.body = body;
+      headers.put("Content-Type", "application/json");
+      return this;
+    }
+  }
+
+  /** {@code ?a=1&b=x} of the non-blank values, or an empty string. */
+  public static String query(Map<String, String> params) {
+    StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+    params.forEach(
+        (k, v) -> {
+          if (v != null && !v.isBlank()) {
+            query.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
+          }
+        });
+    return query.toString();
+  }
+
+  public String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public <T> T read(JsonNode node, Class<T> type) {
+    return json.convertValue(node, type);
+  }
+
+  public ApiAnswer send(Call call) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(config.gatewayUrl().toString() + call.path))
+            .timeout(config.gatewayTimeout())
+            .header("Accept", "application/json, application/problem+json");
+    call.headers.forEach(request::header);
+    Object requestId = MDC.get(RequestIds.MDC_KEY);
+    if (requestId != null) {
+      request.header(RequestIds.HEADER, requestId.toString());
+    }
+    request.method(
+        call.method,
+        call.body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(call.body));
+    try {
+      HttpResponse<byte[]> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      Map<String, String> headers = new HashMap<>();
+      response
+          .headers()
+          .map()
+          .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
+      JsonNode body = ApiAnswer.empty();
+      if (response.body().length > 0 && headers.getOrDefault("content-type", "").contains("json")) {
+        body = json.readTree(response.body());
+      }
+      if (response.statusCode() >= 500) {
+        LOG.warnf("%s %s -> %d", call.method, pathOnly(call.path), response.statusCode());
+      }
+      return new ApiAnswer(response.statusCode(), headers, body);
+    } catch (IOException e) {
+      LOG.warnf("%s %s failed: %s", call.method, pathOnly(call.path), e.getClass().getSimpleName());
+      return ApiAnswer.failed(502, "The service is not available right now; try again soon.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ApiAnswer.failed(503, "Interrupted");
+    }
+  }
+
+  private static String pathOnly(String path) {
+    int q = path.indexOf('?');
+    return q < 0 ? path : path.substring(0, q);
+  }
+}
