@@ -18,6 +18,7 @@ final class Examples {
         "openings": 3,
         "applicationDeadline": "2021-11-15T23:59:59Z",
         "respondBy": "2021-12-01",
+        "resumeRequired": true,
         "eligibilityRules": [
           {
             "id": "commitsTwelveWeeks",
@@ -60,6 +61,7 @@ final class Examples {
         "openingsFilled": 1,
         "applicationDeadline": "2021-11-15T23:59:59Z",
         "respondBy": "2021-12-01",
+        "resumeRequired": true,
         "eligibilityRules": [
           {
             "id": "commitsTwelveWeeks",
@@ -100,6 +102,7 @@ final class Examples {
             "openingsFilled": 0,
             "applicationDeadline": null,
             "respondBy": "2021-12-01",
+            "resumeRequired": true,
             "eligibilityRules": [],
             "status": "OPEN",
             "version": 1,
