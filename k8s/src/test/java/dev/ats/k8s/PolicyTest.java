@@ -422,6 +422,65 @@ class PolicyTest {
         .allSatisfy(e -> assertThat(e.getValue()).isEqualTo("1m"));
   }
 
+  /**
+   * Tracing ships off, ready to turn on with one key: every service's ConfigMap names the collector
+   * and a parent-based 10 % sampler, and its NetworkPolicy lets it reach the collector.
+   */
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("overlays")
+  void shouldShipTracingOffWithATenPercentSamplerAndARouteToTheCollector(String overlay) {
+    Map<String, Map<String, Object>> configs = new java.util.HashMap<>();
+    of(overlay, "ConfigMap").forEach(c -> configs.put(c.name(), map(c.raw(), "data")));
+    List<String> problems = new ArrayList<>();
+    for (Manifest deployment : services(overlay)) {
+      Map<String, Object> env = new java.util.HashMap<>();
+      for (Object container : list(deployment.raw(), "spec", "template", "spec", "containers")) {
+        for (Object from : list(container, "envFrom")) {
+          env.putAll(configs.getOrDefault(str(from, "configMapRef", "name"), Map.of()));
+        }
+      }
+      Map<String, Object> expected =
+          Map.of(
+              "QUARKUS_OTEL_SDK_DISABLED", "true",
+              "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector.monitoring:4317",
+              "QUARKUS_OTEL_TRACES_SAMPLER", "parentbased_traceidratio",
+              "QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0.1");
+      expected.forEach(
+          (key, value) -> {
+            if (!value.equals(String.valueOf(env.get(key)))) {
+              problems.add(
+                  deployment.id() + ": " + key + "=" + env.get(key) + ", expected " + value);
+            }
+          });
+      Map<String, Object> podLabels =
+          map(deployment.raw(), "spec", "template", "metadata", "labels");
+      boolean reachesCollector =
+          policiesSelecting(overlay, podLabels).stream()
+              .flatMap(p -> list(p.raw(), "spec", "egress").stream())
+              .anyMatch(
+                  rule ->
+                      list(rule, "to").stream()
+                              .map(PolicyTest::describe)
+                              .anyMatch(
+                                  peer ->
+                                      peer.equals(
+                                          "namespace{kubernetes.io/metadata.name=monitoring}"
+                                              + " pod{app.kubernetes.io/name=opentelemetry-collector}"))
+                          && list(rule, "ports").stream()
+                              .anyMatch(port -> "4317".equals(str(port, "port"))));
+      if (!reachesCollector) {
+        problems.add(deployment.id() + ": no egress to the OpenTelemetry Collector on 4317");
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(services(overlay)).hasSize(4);
+  }
+
+  /** The four services' Deployments (web, the front end, records no traces of its own). */
+  private static List<Manifest> services(String overlay) {
+    return of(overlay, "Deployment").stream().filter(d -> !d.name().equals("web")).toList();
+  }
+
   // --- wiring ---
 
   @ParameterizedTest(name = "{0}")

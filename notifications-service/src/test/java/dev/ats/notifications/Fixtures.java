@@ -12,6 +12,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * What the tests of this service share: publishing the events of the contract (CONTRIBUTING.md)
@@ -68,6 +70,43 @@ final class Fixtures {
 
   /** Publishes application.submitted with a given event id (to deliver one event twice). */
   static String submitted(Application a, String outcome, String eventId) {
+    sendApplicationEvent(
+        a, eventId, "dev.ats.application.submitted.v1", json(submittedBody(a, outcome)));
+    return eventId;
+  }
+
+  /**
+   * Publishes an eligible application.submitted carrying a W3C {@code traceparent} header, as
+   * applications-service's relay sends the trace of the request that wrote it.
+   */
+  static String submittedTraced(Application a, String traceparent) {
+    String id = UUID.randomUUID().toString();
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(
+            APPLICATIONS, a.applicationId().toString(), json(submittedBody(a, "ELIGIBLE")));
+    Map.of(
+            "ce_specversion",
+            "1.0",
+            "ce_id",
+            id,
+            "ce_type",
+            "dev.ats.application.submitted.v1",
+            "ce_source",
+            APPLICATIONS_SOURCE,
+            "ce_subject",
+            a.applicationId().toString(),
+            "ce_time",
+            Instant.now().toString(),
+            "content-type",
+            "application/json",
+            "traceparent",
+            traceparent)
+        .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+    TestKafka.send(record);
+    return id;
+  }
+
+  private static Map<String, Object> submittedBody(Application a, String outcome) {
     Map<String, Object> candidate = new LinkedHashMap<>();
     candidate.put("email", a.email());
     candidate.put("firstName", a.firstName());
@@ -87,8 +126,7 @@ final class Fixtures {
     body.put("source", "careers-page");
     body.put("submittedAt", Instant.now().toString());
     body.put("version", 1);
-    sendApplicationEvent(a, eventId, "dev.ats.application.submitted.v1", json(body));
-    return eventId;
+    return body;
   }
 
   static String stageChanged(Application a, String from, String to) {

@@ -96,6 +96,39 @@ class NotificationApiTest {
   }
 
   @Test
+  void shouldAnswer304WhenIfNoneMatchNamesTheNotificationsETag() {
+    Application grace = Application.of("Grace", "Compiler Engineer - Intern");
+    Fixtures.submitted(grace, "ELIGIBLE");
+    Fixtures.awaitSent(grace.applicationId(), "APPLICATION_RECEIVED");
+    Object id = Fixtures.notificationsOf(grace.applicationId()).get(0).get("id");
+
+    String etag =
+        given()
+            .header("Authorization", TestTokens.recruiter())
+            .get("/api/v1/notifications/{id}", id)
+            .then()
+            .statusCode(200)
+            .header("ETag", org.hamcrest.Matchers.matchesPattern("\"[0-9]+\""))
+            .extract()
+            .header("ETag");
+    given()
+        .header("Authorization", TestTokens.integration())
+        .header("If-None-Match", etag)
+        .get("/api/v1/notifications/{id}", id)
+        .then()
+        .statusCode(304)
+        .header("ETag", etag)
+        .body(org.hamcrest.Matchers.emptyString());
+    given()
+        .header("Authorization", TestTokens.recruiter())
+        .header("If-None-Match", "\"1\"")
+        .get("/api/v1/notifications/{id}", id)
+        .then()
+        .statusCode(200)
+        .header("ETag", etag);
+  }
+
+  @Test
   void shouldRejectAnonymousCallersWithA401Problem() {
     given()
         .get("/api/v1/notifications")

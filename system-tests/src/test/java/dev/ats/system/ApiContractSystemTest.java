@@ -372,6 +372,12 @@ class ApiContractSystemTest {
                             .get("/api/v1/notifications/" + id[0])
                             .jsonPath()
                             .getString("status")));
+    Response delivered = recruiter().get("/api/v1/notifications/" + id[0]);
+    expect(
+        304,
+        recruiter()
+            .header("If-None-Match", delivered.header("ETag"))
+            .get("/api/v1/notifications/" + id[0]));
     expect(409, recruiter().post("/api/v1/notifications/" + id[0] + "/retry"));
     expect(403, as(TestTokens.integration()).post("/api/v1/notifications/" + id[0] + "/retry"));
 

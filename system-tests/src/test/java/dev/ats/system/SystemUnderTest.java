@@ -25,7 +25,8 @@ import java.util.Map;
  * The whole system, started once per test JVM through ats-infra's {@link SystemProcesses}, the same
  * code {@code ./ats up} uses: PostgreSQL and Kafka as separate processes (with this JVM's
  * classpath), the four packaged services as separate JVMs, each on a free port. The SMTP sink is
- * GreenMail in this JVM, so that the tests can read what it received and take it away.
+ * GreenMail in this JVM, so that the tests can read what it received and take it away. Tracing is
+ * on in every service, every trace sampled and exported to {@link OtlpReceiver} in this JVM.
  */
 final class SystemUnderTest {
 
@@ -35,6 +36,10 @@ final class SystemUnderTest {
 
   final Path root;
   final Path work;
+
+  /** Every span the services export: tracing is on, everything sampled, sent to this JVM. */
+  final OtlpReceiver traces = new OtlpReceiver();
+
   private final SystemProcesses system;
   private final ManagedProcess postgres;
   private final ManagedProcess kafka;
@@ -63,7 +68,12 @@ final class SystemUnderTest {
           new SystemProcesses(
               new Layout(root, null, work, work, publicKey, JWT_ISSUER, Ports.free(), "192m"),
               InfraJvm.currentClasspath(),
-              service -> SystemSettings.forService(service.shortName()));
+              service -> {
+                Map<String, String> env =
+                    new java.util.HashMap<>(SystemSettings.forService(service.shortName()));
+                env.putAll(traces.settings());
+                return env;
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -180,6 +190,7 @@ final class SystemUnderTest {
     stopSmtp();
     kafka.stop(STOP_GRACE);
     postgres.stop(STOP_GRACE);
+    traces.stop();
     System.out.println("system test logs: " + work);
   }
 }

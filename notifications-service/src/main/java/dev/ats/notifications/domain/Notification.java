@@ -66,4 +66,7 @@ public class Notification extends PanacheEntityBase {
 
   @Column(name = "erased_at")
   public Instant erasedAt;
+
+  /** The W3C traceparent it was written under (null: not traced); its send continues that trace. */
+  public String traceparent;
 }

@@ -5,6 +5,7 @@ import dev.ats.notifications.domain.NotificationType;
 import dev.ats.notifications.service.NotificationQueryService;
 import dev.ats.notifications.service.StoredNotification;
 import dev.ats.web.error.Problem;
+import dev.ats.web.http.ETags;
 import dev.ats.web.openapi.ProblemSchemas;
 import dev.ats.web.paging.Page;
 import dev.ats.web.security.Groups;
@@ -15,16 +16,24 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -93,17 +102,51 @@ public class NotificationResource {
   @RolesAllowed({Groups.RECRUITER, Groups.HIRING_MANAGER, Groups.INTEGRATION})
   @Operation(
       operationId = "getNotification",
-      summary = "One notification with its rendered message and delivery attempts")
+      summary = "One notification with its rendered message and delivery attempts",
+      description =
+          "The ETag changes whenever the notification does (a delivery attempt, a retry, an"
+              + " erasure). If-None-Match with the ETag: 304.")
   @APIResponse(
       responseCode = "200",
       description = "The notification",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "The notification's state in quotes, for If-None-Match",
+              schema = @Schema(type = SchemaType.STRING)),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = NotificationDetail.class)))
   @APIResponse(responseCode = "404", description = "No such notification")
-  public NotificationDetail get(@PathParam("id") UUID id) {
-    return NotificationDetail.of(notifications.get(id));
+  public RestResponse<NotificationDetail> get(@PathParam("id") UUID id) {
+    NotificationDetail detail = NotificationDetail.of(notifications.get(id));
+    return RestResponse.ResponseBuilder.ok(detail).header(HttpHeaders.ETAG, etag(detail)).build();
+  }
+
+  /**
+   * A notification has no version column: its ETag is a digest of everything about it that can
+   * change (status, delivery, erasure), the same on every instance.
+   */
+  static String etag(NotificationDetail n) {
+    String state =
+        String.join(
+            "|",
+            String.valueOf(n.status()),
+            String.valueOf(n.attempts()),
+            String.valueOf(n.nextAttemptAt()),
+            String.valueOf(n.lastError()),
+            String.valueOf(n.sentAt()),
+            String.valueOf(n.erasedAt()),
+            String.valueOf(n.recipient() == null),
+            String.valueOf(n.deliveryAttempts().size()));
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8));
+      return ETags.of(ByteBuffer.wrap(digest).getLong() & Long.MAX_VALUE);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @POST

@@ -5,6 +5,14 @@ import dev.ats.notifications.domain.DeliveryAttempt;
 import dev.ats.notifications.domain.Notification;
 import dev.ats.notifications.domain.NotificationStatus;
 import dev.ats.platform.time.Timestamps;
+import dev.ats.platform.tracing.TraceContext;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -50,6 +58,10 @@ import org.jboss.logging.Logger;
  * is ambiguous), the message is sent again on a later try. Every try of one notification carries
  * the same {@code Message-ID} ({@code <notification id@ats>}), so a receiver that sees it twice can
  * tell it is one message.
+ *
+ * <p>Each try is a span ({@value #SEND_SPAN}) in the trace the notification was written under (its
+ * {@code traceparent}): the request that caused the event, across the outbox, Kafka and the
+ * consumer, ends in the SMTP send.
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -57,10 +69,14 @@ public class DeliveryService {
   private static final Logger LOG = Logger.getLogger(DeliveryService.class);
   private static final Object WAKE_REGISTERED = new Object();
 
+  /** The name of the span of one try to hand a message to the SMTP server. */
+  public static final String SEND_SPAN = "smtp send";
+
   private final EntityManager em;
   private final ReactiveMailer mailer;
   private final NotificationsConfig.Delivery config;
   private final TransactionSynchronizationRegistry transactions;
+  private final Tracer tracer;
   private final AtomicBoolean drainQueued = new AtomicBoolean();
   private ScheduledExecutorService sender;
 
@@ -68,11 +84,13 @@ public class DeliveryService {
       EntityManager em,
       ReactiveMailer mailer,
       NotificationsConfig config,
-      TransactionSynchronizationRegistry transactions) {
+      TransactionSynchronizationRegistry transactions,
+      Tracer tracer) {
     this.em = em;
     this.mailer = mailer;
     this.config = config.delivery();
     this.transactions = transactions;
+    this.tracer = tracer;
   }
 
   void start(@Observes StartupEvent event) {
@@ -186,13 +204,15 @@ public class DeliveryService {
           Mail.withHtml(n.recipient, n.subject, n.bodyHtml)
               .setText(n.bodyText)
               .addHeader("Message-ID", messageId(id));
+      Span span = sendSpan(n);
       sends.add(
           mailer
               .send(mail)
               .onItem()
               .transform(v -> new Outcome(id, null))
               .onFailure()
-              .recoverWithItem(e -> new Outcome(id, describe(e))));
+              .recoverWithItem(e -> new Outcome(id, describe(e)))
+              .invoke(outcome -> endSendSpan(span, outcome)));
     }
     List<Outcome> outcomes =
         Uni.join()
@@ -211,6 +231,37 @@ public class DeliveryService {
       wakeAt(retryAt);
     }
     return ids.size();
+  }
+
+  /**
+   * The span of one try, a child of the trace the notification was written under (a new trace when
+   * it was written untraced, e.g. a respond-by status update).
+   */
+  private Span sendSpan(Notification notification) {
+    SpanBuilder builder =
+        tracer
+            .spanBuilder(SEND_SPAN)
+            .setSpanKind(SpanKind.CLIENT)
+            .setAttribute("ats.notification.id", notification.id.toString())
+            .setAttribute("ats.notification.type", notification.type.name())
+            .setAttribute("ats.notification.attempt", notification.attempts + 1L);
+    SpanContext parent = TraceContext.parent(notification.traceparent);
+    if (parent.isValid()) {
+      builder.setParent(Context.root().with(Span.wrap(parent)));
+    } else {
+      builder.setNoParent();
+    }
+    return builder.startSpan();
+  }
+
+  private static void endSendSpan(Span span, Outcome outcome) {
+    if (outcome.error() != null) {
+      // The exception's class only: a server's answer may quote the recipient's address.
+      int colon = outcome.error().indexOf(':');
+      span.setStatus(
+          StatusCode.ERROR, colon < 0 ? outcome.error() : outcome.error().substring(0, colon));
+    }
+    span.end();
   }
 
   /** Records one try; returns when it is retried, or null. */

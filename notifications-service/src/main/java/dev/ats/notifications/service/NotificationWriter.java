@@ -5,6 +5,7 @@ import dev.ats.notifications.domain.KnownRole;
 import dev.ats.notifications.domain.NotificationStatus;
 import dev.ats.notifications.domain.NotificationType;
 import dev.ats.platform.time.Timestamps;
+import dev.ats.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,7 +18,9 @@ import org.jboss.logging.Logger;
 /**
  * Writes a PENDING notification for one application, rendered now from the local copies. The row is
  * inserted only if no notification exists for the same (event id, type): the unique constraint
- * makes that hold across redeliveries, restarts and instances.
+ * makes that hold across redeliveries, restarts and instances. The row keeps the current span's
+ * {@code traceparent} (the consumer's, which continues the trace of the request that caused the
+ * event), so that its delivery is a span of that trace.
  */
 @ApplicationScoped
 public class NotificationWriter {
@@ -69,9 +72,10 @@ public class NotificationWriter {
         em.createNativeQuery(
                 "insert into notification (id, event_id, event_type, type, application_id,"
                     + " candidate_id, role_id, recipient, subject, body_text, body_html, status,"
-                    + " attempts, next_attempt_at, created_at)"
+                    + " attempts, next_attempt_at, created_at, traceparent)"
                     + " values (:id, :eventId, :eventType, :type, :applicationId, :candidateId,"
-                    + " :roleId, :recipient, :subject, :text, :html, :status, 0, :now, :now)"
+                    + " :roleId, :recipient, :subject, :text, :html, :status, 0, :now, :now,"
+                    + " :traceparent)"
                     + " on conflict (event_id, type) do nothing")
             .setParameter("id", UUID.randomUUID())
             .setParameter("eventId", eventId)
@@ -86,6 +90,7 @@ public class NotificationWriter {
             .setParameter("html", message.html())
             .setParameter("status", NotificationStatus.PENDING.name())
             .setParameter("now", now)
+            .setParameter("traceparent", TraceContext.current())
             .executeUpdate();
     if (inserted == 1) {
       deliveries.wakeAfterCommit(); // sent as soon as it is committed, not on the next pass

@@ -1,6 +1,5 @@
 package dev.ats.applications.service.reports;
 
-import dev.ats.applications.domain.ApplicationTrack;
 import dev.ats.applications.domain.EligibilityOutcome;
 import dev.ats.applications.domain.ReportRepository;
 import dev.ats.applications.domain.RoleCopy;
@@ -12,13 +11,13 @@ import dev.ats.web.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -75,44 +74,115 @@ public class Reports {
         now);
   }
 
+  /**
+   * The funnel, computed in PostgreSQL ({@link ReportRepository#reached}, {@link
+   * ReportRepository#stageTimes}): the same figures {@link ReportCalculations#funnel} defines.
+   */
   public FunnelReport funnel(Window window) {
-    List<ApplicationTrack> tracks = tracks(window);
-    return new FunnelReport(
-        window, Timestamps.now(), tracks.size(), ReportCalculations.funnel(tracks));
+    ReportRepository.Cohort cohort = cohort(window);
+    long[] reached = reports.reached(cohort);
+    Map<Stage, ReportRepository.StageTime> times = new EnumMap<>(Stage.class);
+    reports.stageTimes(cohort).forEach(t -> times.put(t.stage(), t));
+    List<Stage> pipeline = ReportCalculations.PIPELINE;
+    List<FunnelReport.StageFigures> stages = new ArrayList<>(pipeline.size());
+    for (int i = 0; i < pipeline.size(); i++) {
+      Stage stage = pipeline.get(i);
+      ReportRepository.StageTime time =
+          times.getOrDefault(stage, new ReportRepository.StageTime(stage, 0, null, null));
+      stages.add(
+          new FunnelReport.StageFigures(
+              stage,
+              (int) reached[i],
+              i + 1 < pipeline.size() ? Percentiles.share(reached[i + 1], reached[i]) : null,
+              (int) time.timed(),
+              Percentiles.round(time.medianDays(), 2),
+              Percentiles.round(time.p90Days(), 2)));
+    }
+    return new FunnelReport(window, Timestamps.now(), (int) reached[0], stages);
   }
 
+  /** As {@link ReportCalculations#timeToDecision}, computed in PostgreSQL. */
   public TimeToDecisionReport timeToDecision(Window window) {
+    ReportRepository.DecisionTimes t = reports.decisionTimes(cohort(window));
     return new TimeToDecisionReport(
-        window, Timestamps.now(), ReportCalculations.timeToDecision(tracks(window)));
+        window,
+        Timestamps.now(),
+        new TimeToDecisionReport.Figures(
+            (int) t.applications(),
+            (int) t.hired(),
+            Percentiles.round(t.medianDaysToHire(), 2),
+            Percentiles.round(t.p90DaysToHire(), 2),
+            (int) t.decided(),
+            Percentiles.round(t.medianDaysToDecision(), 2),
+            Percentiles.round(t.p90DaysToDecision(), 2)));
   }
 
+  /** As {@link ReportCalculations#sources}, computed in PostgreSQL. */
   public SourcesReport sources(Window window) {
-    return new SourcesReport(window, Timestamps.now(), ReportCalculations.sources(tracks(window)));
+    return new SourcesReport(
+        window,
+        Timestamps.now(),
+        reports.sources(cohort(window)).stream()
+            .map(
+                s ->
+                    new SourcesReport.SourceFigures(
+                        s.source(),
+                        (int) s.applications(),
+                        (int) s.interviewing(),
+                        (int) s.offered(),
+                        (int) s.hired()))
+            .toList());
   }
 
   /**
    * The respond-by report, listing at most {@code waitingLimit} waiting applications per role (the
-   * longest waiting first).
+   * longest waiting first); as {@link ReportCalculations#respondBy}, computed in PostgreSQL.
    */
   public RespondByReport respondBy(Window window, int waitingLimit) {
-    List<ApplicationTrack> tracks = tracks(window);
-    Set<UUID> roleIds = new HashSet<>();
-    tracks.forEach(t -> roleIds.add(t.roleId()));
-    Map<UUID, ReportCalculations.RoleInfo> info = new HashMap<>();
-    reports
-        .roles(roleIds)
-        .forEach(
-            (id, role) ->
-                info.put(id, new ReportCalculations.RoleInfo(role.title(), role.respondBy())));
+    ReportRepository.Cohort cohort = cohort(window);
+    Map<UUID, ReportRepository.RoleFacts> facts = reports.roles(reports.cohortRoles(cohort));
+    Map<UUID, Instant> deadlines = new HashMap<>();
+    facts.forEach(
+        (id, role) -> {
+          Instant end = ReportCalculations.respondByEnd(role.respondBy());
+          if (end != null) {
+            deadlines.put(id, end);
+          }
+        });
     Instant now = Timestamps.now();
-    return new RespondByReport(
-        window, now, ReportCalculations.respondBy(tracks, info, now, waitingLimit));
+    Map<UUID, List<RespondByReport.Waiting>> waiting = new HashMap<>();
+    for (ReportRepository.Waiting w : reports.waiting(cohort, deadlines, now, waitingLimit)) {
+      waiting
+          .computeIfAbsent(w.roleId(), r -> new ArrayList<>())
+          .add(new RespondByReport.Waiting(w.applicationId(), w.stage(), w.submittedAt()));
+    }
+    List<RespondByReport.RoleCompliance> roles = new ArrayList<>();
+    for (ReportRepository.RespondByCount count : reports.respondBy(cohort, deadlines, now)) {
+      ReportRepository.RoleFacts role = facts.get(count.roleId());
+      Instant deadline = deadlines.get(count.roleId());
+      roles.add(
+          new RespondByReport.RoleCompliance(
+              count.roleId(),
+              role == null ? null : role.title(),
+              role == null ? null : role.respondBy(),
+              deadline != null && !now.isBefore(deadline),
+              (int) count.applications(),
+              (int) count.due(),
+              (int) count.decided(),
+              Percentiles.share(count.decided(), count.due()),
+              (int) count.progressed(),
+              Percentiles.share(count.progressed(), count.due()),
+              (int) count.waiting(),
+              waiting.getOrDefault(count.roleId(), List.of())));
+    }
+    roles.sort(Comparator.comparing(RespondByReport.RoleCompliance::roleId));
+    return new RespondByReport(window, now, roles);
   }
 
-  private List<ApplicationTrack> tracks(Window window) {
+  private static ReportRepository.Cohort cohort(Window window) {
     if (window.from() != null && window.to() != null && !window.from().isBefore(window.to())) {
       throw ApiException.badRequest("from must be before to");
     }
-    return reports.tracks(window.roleId(), window.from(), window.to());
+    return new ReportRepository.Cohort(window.roleId(), window.from(), window.to());
   }
 }
