@@ -382,7 +382,10 @@ class HiringSystemTest {
           .get("/api/v1/applications")
           .then()
           .statusCode(200)
-          .body("items", org.hamcrest.Matchers.hasSize(1));
+          // The search also finds look-alike addresses (typo tolerance): count this one's.
+          .body(
+              "items.findAll { it.candidate.email == '" + a.email() + "' }",
+              org.hamcrest.Matchers.hasSize(1));
     }
   }
 

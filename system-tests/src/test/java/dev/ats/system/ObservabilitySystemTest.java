@@ -64,17 +64,23 @@ class ObservabilitySystemTest {
     String roleId = createAndOpenRole("Observability - Intern");
     String unique = UUID.randomUUID().toString().substring(0, 8);
     String email = "obs." + unique + "@candidates.ats.test";
+    // The role's copy reaches applications-service through roles.events, a moment after it opened.
     Response submitted =
-        gateway()
-            .body(
-                """
+        await()
+            .atMost(LONG)
+            .until(
+                () ->
+                    gateway()
+                        .body(
+                            """
                 {"roleId":"%s","candidate":{"email":"%s","firstName":"Zebulon%s","lastName":"Quartermaine%s",
                   "school":"State University","degree":"BSc Computer Science","graduationDate":"2027-06-30"},
                  "answers":{"commitsTwelveWeeks":true},
                  "consent":{"privacyPolicyVersion":"2026-01","accepted":true},"source":"careers-page"}
                 """
-                    .formatted(roleId, email, unique, unique))
-            .post("/api/v1/applications");
+                                .formatted(roleId, email, unique, unique))
+                        .post("/api/v1/applications"),
+                response -> response.statusCode() != 409);
     assertThat(submitted.statusCode()).as(submitted.asString()).isEqualTo(201);
     String token = submitted.jsonPath().getString("accessToken");
     String applicationId = submitted.jsonPath().getString("id");
@@ -342,7 +348,7 @@ class ObservabilitySystemTest {
         """
         {"title":"%s","team":"Platform","description":"Watch the system from the outside for 12 weeks.",
          "location":"Austin, TX","workplaceType":"HYBRID","employmentType":"INTERNSHIP","durationWeeks":12,
-         "openings":2,"respondBy":"%s",
+         "openings":2,"respondBy":"%s","resumeRequired":false,
          "eligibilityRules":[{"id":"commitsTwelveWeeks","question":"Can you commit to a 12-week internship?",
            "answerType":"BOOLEAN","rule":{"operator":"EQUALS","value":true},"required":true}]}
         """

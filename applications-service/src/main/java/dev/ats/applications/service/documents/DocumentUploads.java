@@ -70,8 +70,7 @@ public class DocumentUploads {
                           "unsupported-media-type",
                           "Unsupported document type",
                           "Only PDF, DOCX, ODT, TXT and RTF files are accepted (judged by their"
-                              + " content, not their name)",
-                          Map.of("allowed", DocumentTypes.ALLOWED.stream().sorted().toList())));
+                              + " content, not their name)"));
       Instant now = Timestamps.now();
       String token = AccessTokens.newToken();
       Document doc = new Document();
