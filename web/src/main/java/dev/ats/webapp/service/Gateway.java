@@ -12,10 +12,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -49,6 +51,7 @@ public class Gateway {
     private final String path;
     private final Map<String, String> headers = new HashMap<>();
     private String body;
+    private HttpRequest.BodyPublisher publisher;
 
     private Call(String method, String path) {
       this.method = method;
@@ -80,6 +83,36 @@ public class Gateway {
     public Call json(String body) {
       this.body = body;
       headers.put("Content-Type", "application/json");
+      return this;
+    }
+
+    /**
+     * A {@code multipart/form-data} body of one file part, streamed from {@code file} (the spooled
+     * upload), never read into memory.
+     */
+    public Call multipartFile(String part, Path file, String fileName, String contentType)
+        throws IOException {
+      String boundary = "ats-web-" + UUID.randomUUID();
+      String safeName = fileName == null ? "file" : fileName.replaceAll("[\"\\r\\n]", "_");
+      String head =
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + part
+              + "\"; filename=\""
+              + safeName
+              + "\"\r\nContent-Type: "
+              + (contentType == null || contentType.isBlank()
+                  ? "application/octet-stream"
+                  : contentType)
+              + "\r\n\r\n";
+      String tail = "\r\n--" + boundary + "--\r\n";
+      this.publisher =
+          HttpRequest.BodyPublishers.concat(
+              HttpRequest.BodyPublishers.ofByteArray(head.getBytes(StandardCharsets.UTF_8)),
+              HttpRequest.BodyPublishers.ofFile(file),
+              HttpRequest.BodyPublishers.ofByteArray(tail.getBytes(StandardCharsets.UTF_8)));
+      headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
       return this;
     }
   }
@@ -120,9 +153,11 @@ public class Gateway {
     }
     request.method(
         call.method,
-        call.body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(call.body));
+        call.publisher != null
+            ? call.publisher
+            : call.body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(call.body));
     try {
       HttpResponse<byte[]> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -145,6 +180,46 @@ public class Gateway {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ApiAnswer.failed(503, "Interrupted");
+    }
+  }
+
+  /** A file the API answered: status, its headers, and the bytes as a stream (close it). */
+  public record Download(int status, Map<String, String> headers, java.io.InputStream body) {
+    public boolean ok() {
+      return status == 200;
+    }
+
+    public java.util.Optional<String> header(String name) {
+      return java.util.Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
+  }
+
+  /** A GET whose answer is streamed, not parsed (a document's bytes). */
+  public Download download(Call call) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(config.gatewayUrl().toString() + call.path))
+            .timeout(config.gatewayTimeout())
+            .GET();
+    call.headers.forEach(request::header);
+    Object requestId = MDC.get(RequestIds.MDC_KEY);
+    if (requestId != null) {
+      request.header(RequestIds.HEADER, requestId.toString());
+    }
+    try {
+      HttpResponse<java.io.InputStream> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      Map<String, String> headers = new HashMap<>();
+      response
+          .headers()
+          .map()
+          .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
+      return new Download(response.statusCode(), headers, response.body());
+    } catch (IOException e) {
+      LOG.warnf("GET %s failed: %s", pathOnly(call.path), e.getClass().getSimpleName());
+      return new Download(502, Map.of(), java.io.InputStream.nullInputStream());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Download(503, Map.of(), java.io.InputStream.nullInputStream());
     }
   }
 
