@@ -143,14 +143,7 @@ public class Gateway {
 
   public ApiAnswer send(Call call) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(config.gatewayUrl().toString() + call.path))
-            .timeout(config.gatewayTimeout())
-            .header("Accept", "application/json, application/problem+json");
-    call.headers.forEach(request::header);
-    Object requestId = MDC.get(RequestIds.MDC_KEY);
-    if (requestId != null) {
-      request.header(RequestIds.HEADER, requestId.toString());
-    }
+        request(call).header("Accept", "application/json, application/problem+json");
     request.method(
         call.method,
         call.publisher != null
@@ -161,11 +154,7 @@ public class Gateway {
     try {
       HttpResponse<byte[]> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      Map<String, String> headers = new HashMap<>();
-      response
-          .headers()
-          .map()
-          .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
+      Map<String, String> headers = headersOf(response);
       JsonNode body = ApiAnswer.empty();
       if (response.body().length > 0 && headers.getOrDefault("content-type", "").contains("json")) {
         body = json.readTree(response.body());
@@ -196,24 +185,10 @@ public class Gateway {
 
   /** A GET whose answer is streamed, not parsed (a document's bytes). */
   public Download download(Call call) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(config.gatewayUrl().toString() + call.path))
-            .timeout(config.gatewayTimeout())
-            .GET();
-    call.headers.forEach(request::header);
-    Object requestId = MDC.get(RequestIds.MDC_KEY);
-    if (requestId != null) {
-      request.header(RequestIds.HEADER, requestId.toString());
-    }
     try {
       HttpResponse<java.io.InputStream> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      Map<String, String> headers = new HashMap<>();
-      response
-          .headers()
-          .map()
-          .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
-      return new Download(response.statusCode(), headers, response.body());
+          http.send(request(call).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+      return new Download(response.statusCode(), headersOf(response), response.body());
     } catch (IOException e) {
       LOG.warnf("GET %s failed: %s", pathOnly(call.path), e.getClass().getSimpleName());
       return new Download(502, Map.of(), java.io.InputStream.nullInputStream());
@@ -221,6 +196,29 @@ public class Gateway {
       Thread.currentThread().interrupt();
       return new Download(503, Map.of(), java.io.InputStream.nullInputStream());
     }
+  }
+
+  /** The request to the gateway: its URL, timeout, the call's headers and the request id. */
+  private HttpRequest.Builder request(Call call) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(config.gatewayUrl().toString() + call.path))
+            .timeout(config.gatewayTimeout());
+    call.headers.forEach(request::header);
+    Object requestId = MDC.get(RequestIds.MDC_KEY);
+    if (requestId != null) {
+      request.header(RequestIds.HEADER, requestId.toString());
+    }
+    return request;
+  }
+
+  /** The answer's headers, lower-case names, the first value of each. */
+  private static Map<String, String> headersOf(HttpResponse<?> response) {
+    Map<String, String> headers = new HashMap<>();
+    response
+        .headers()
+        .map()
+        .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
+    return headers;
   }
 
   private static String pathOnly(String path) {
