@@ -23,6 +23,8 @@ import java.util.UUID;
 public class Careers {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String CHOOSE_RESUME =
+      "Choose your résumé: a PDF, DOCX, ODT, TXT or RTF file, up to 10 MB";
 
   private final Gateway gateway;
   private final WebConfig config;
@@ -266,11 +268,14 @@ public class Careers {
         violations.putIfAbsent(
             "documents", "The résumé upload has expired. Choose the file again.");
       } else if (v.getKey().equals("documents") && resume.isEmpty()) {
-        violations.put(
-            "documents", "Choose your résumé: a PDF, DOCX, ODT, TXT or RTF file, up to 10 MB");
+        violations.put("documents", CHOOSE_RESUME);
       } else {
         violations.putIfAbsent(v.getKey(), v.getValue());
       }
+    }
+    if (role.resumeNeeded() && resume.isEmpty()) {
+      // The API checks the documents after the fields: say it now, with the other problems.
+      violations.put("documents", CHOOSE_RESUME);
     }
     violations.putAll(errors);
     return new Submitted(
