@@ -105,6 +105,27 @@ class UpstreamFailureTest {
   }
 
   @Test
+  void shouldLetTheCareersApplyFormCarryAResumeButNoOtherPagePost() {
+    byte[] threeMegabytes = new byte[3 * 1024 * 1024];
+    given()
+        .config(Fixtures.patience(60))
+        .multiPart("file", "cv.pdf", threeMegabytes, "application/pdf")
+        .post("/careers/0b6f6a3e-5d43-4a8e-9a57-2f1f2f4c1d10")
+        .then()
+        .statusCode(200);
+    assertThat(ServiceStubs.received()).hasSize(1);
+
+    ServiceStubs.clear();
+    given()
+        .config(Fixtures.patience(60))
+        .multiPart("file", "cv.pdf", threeMegabytes, "application/pdf")
+        .post("/careers/applications/0b6f6a3e-5d43-4a8e-9a57-2f1f2f4c1d10/withdraw")
+        .then()
+        .spec(Fixtures.problem(413, "content-too-large", "Content Too Large"));
+    assertThat(ServiceStubs.received()).isEmpty();
+  }
+
+  @Test
   void shouldRefuseABodyOver1MbWith413ProblemWithoutForwardingIt() {
     byte[] twoMegabytes = new byte[2 * 1024 * 1024];
 

@@ -101,8 +101,8 @@ class WebSystemTest {
 
   @Test
   @Order(1)
-  void shouldLetACandidateApplyFixErrorsAndWithdrawWithTheLink() {
-    String roleId = createAndOpenRole("Careers Intern " + RUN, 2);
+  void shouldLetACandidateApplyFixErrorsAndWithdrawWithTheLink() throws IOException {
+    String roleId = createAndOpenRole("Careers Intern " + RUN, 2, true);
     String email = "web-js." + RUN + "@candidates.ats.test";
 
     open("/careers?q=" + RUN);
@@ -110,15 +110,75 @@ class WebSystemTest {
     browser.findElement(By.linkText("Careers Intern " + RUN)).click();
     assertThat(browser.findElement(By.cssSelector(".promise")).getText())
         .startsWith("You will hear from us by ");
+    WebElement resumeInput = browser.findElement(By.id("f-documents"));
+    assertThat(resumeInput.getAttribute("type")).isEqualTo("file");
+    assertThat(resumeInput.getAttribute("required")).isNotNull();
+    assertThat(resumeInput.getAttribute("accept")).isEqualTo(".pdf,.docx,.odt,.txt,.rtf");
+    assertThat(browser.findElement(By.id("f-documents-hint")).getText())
+        .isEqualTo("PDF, DOCX, ODT, TXT or RTF, up to 10 MB");
     accessible("careers-role");
 
+    // no résumé, for a role that requires one: an error on the field like the others
     fillWrongly(email);
     submit(browser.findElement(By.cssSelector("form.apply button[type=submit]")));
     assertErrorsShownNextToTheirFields();
+    assertThat(browser.findElement(By.id("f-documents-error")).getText()).contains("résumé");
     accessible("careers-form-errors");
 
+    // an executable named .pdf: the upload's 415 on the résumé field, the rest of the form kept
+    Path files = Files.createTempDirectory("web-resume");
+    Path exe = Files.createDirectories(files.resolve("exe")).resolve("cv.pdf");
+    Files.write(exe, Documents.exe());
+    Path pdf = files.resolve("cv-" + RUN + ".pdf");
+    Files.write(pdf, Documents.resume("Ada Lovelace, analytical engines " + RUN));
+    browser.findElement(By.id("f-documents")).sendKeys(exe.toString());
+    submit(browser.findElement(By.cssSelector("form.apply button[type=submit]")));
+    WebElement refused = browser.findElement(By.id("f-documents"));
+    assertThat(refused.getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(refused.getAttribute("aria-describedby")).contains("f-documents-error");
+    assertThat(browser.findElement(By.id("f-documents-error")).getText())
+        .contains("PDF, DOCX, ODT, TXT or RTF")
+        .contains("Choose the file again");
+    assertThat(browser.findElement(By.id("f-candidate-firstName")).getAttribute("value"))
+        .isEqualTo("Ada");
+    accessible("careers-resume-refused");
+
+    browser.findElement(By.id("f-documents")).sendKeys(pdf.toString());
     fixAndSubmitTwice(email);
+    assertThat(browser.findElement(By.id("attached-resume")).getText())
+        .contains("cv-" + RUN + ".pdf")
+        .contains("PDF");
+    String applicationId = applicationIds(roleId, email).get(0);
     confirmationAndWithdraw(roleId, email, "careers-confirmation");
+
+    // the board lists the document and serves it as the API does
+    signIn("rita.recruiter@ats.test", "recruiter");
+    open("/board/applications/" + applicationId);
+    WebElement documents = browser.findElement(By.id("documents"));
+    assertThat(documents.getText())
+        .contains("cv-" + RUN + ".pdf")
+        .contains("Resume")
+        .contains("PDF");
+    String href = documents.findElement(By.tagName("a")).getAttribute("href");
+    accessible("board-application-documents");
+    Response download =
+        RestAssured.given()
+            .cookie(Sessions.COOKIE, browser.manage().getCookieNamed(Sessions.COOKIE).getValue())
+            .redirects()
+            .follow(false)
+            .get(href);
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.contentType()).startsWith("application/pdf");
+    assertThat(download.header("Content-Disposition")).startsWith("attachment;");
+    assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(download.header("Content-Security-Policy")).contains("sandbox");
+    assertThat(new String(download.asByteArray(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF");
+  }
+
+  /** The board's session cookie, as web names it. */
+  private static final class Sessions {
+    static final String COOKIE = "ats_board";
   }
 
   @Test
@@ -398,13 +458,17 @@ class WebSystemTest {
   }
 
   private static String createAndOpenRole(String title, int openings) {
+    return createAndOpenRole(title, openings, false);
+  }
+
+  private static String createAndOpenRole(String title, int openings, boolean resumeRequired) {
     LocalDate respondBy = LocalDate.now().plusDays(30);
     Instant deadline = Instant.now().plus(29, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     String body =
         """
         {"title":"%s","team":"Engineering","description":"Build the careers page of %s.",
          "location":"Austin, TX","workplaceType":"HYBRID","employmentType":"INTERNSHIP","durationWeeks":12,
-         "openings":%d,"applicationDeadline":"%s","respondBy":"%s","resumeRequired":false,
+         "openings":%d,"applicationDeadline":"%s","respondBy":"%s","resumeRequired":%s,
          "eligibilityRules":[
            {"id":"commitsTwelveWeeks","question":"Can you commit to a 12-week internship?","answerType":"BOOLEAN",
             "rule":{"operator":"EQUALS","value":true},"required":true},
@@ -416,7 +480,7 @@ class WebSystemTest {
             "options":["Backend","Frontend","Data","Platform","Security","Design"],
             "rule":{"operator":"ONE_OF","value":["Backend","Frontend","Data"]},"required":false}]}
         """
-            .formatted(title, RUN, openings, deadline, respondBy);
+            .formatted(title, RUN, openings, deadline, respondBy, resumeRequired);
     Response created = api(TestTokens.recruiter()).body(body).post("/api/v1/roles");
     if (created.statusCode() == 400 && created.asString().contains("resumeRequired")) {
       created =

@@ -54,6 +54,30 @@ class PagesTest {
   }
 
   @Test
+  void shouldTakeTheApplicationFormAsMultipartWithAResume() {
+    // no gateway behind it here: the role is not found, but the multipart form itself is taken
+    given()
+        .multiPart("candidate.firstName", "Ada")
+        .multiPart("resume", "cv.pdf", "%PDF-1.7".getBytes(), "application/pdf")
+        .post("/careers/0b6f6a3e-5d43-4a8e-9a57-2f1f2f4c1d10")
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
+  void shouldSendAnonymousVisitorsOfADocumentToSignIn() {
+    given()
+        .redirects()
+        .follow(false)
+        .get(
+            "/board/applications/0b6f6a3e-5d43-4a8e-9a57-2f1f2f4c1d10/documents/"
+                + "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
+        .then()
+        .statusCode(303)
+        .header("Location", endsWith("/board/sign-in"));
+  }
+
+  @Test
   void shouldSendAnonymousVisitorsOfTheBoardToSignIn() {
     given()
         .redirects()

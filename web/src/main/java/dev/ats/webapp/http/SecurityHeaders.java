@@ -38,9 +38,12 @@ public class SecurityHeaders {
     rc.addHeadersEndHandler(
         v -> {
           MultiMap headers = rc.response().headers();
-          headers.set(
-              "Content-Security-Policy",
-              POLICY + (embed ? config.embed().frameAncestors() : "'none'"));
+          // A proxied document keeps the API's own (stricter) policy: default-src 'none'; sandbox.
+          if (!headers.contains("Content-Security-Policy")) {
+            headers.set(
+                "Content-Security-Policy",
+                POLICY + (embed ? config.embed().frameAncestors() : "'none'"));
+          }
           if (!embed) {
             headers.set("X-Frame-Options", "DENY");
           }

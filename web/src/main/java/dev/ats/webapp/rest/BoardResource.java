@@ -2,6 +2,7 @@ package dev.ats.webapp.rest;
 
 import dev.ats.webapp.service.Board;
 import dev.ats.webapp.service.DevSignIn;
+import dev.ats.webapp.service.Gateway;
 import dev.ats.webapp.service.SignedIn;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -17,7 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -127,6 +130,55 @@ public class BoardResource {
   public Response application(
       @PathParam("id") String id, @CookieParam(Sessions.COOKIE) Cookie session) {
     return as(session, user -> detail(id, user, session, null));
+  }
+
+  /**
+   * A document's bytes, proxied from the API with the user's token; the API's Content-Type,
+   * Content-Disposition (attachment), nosniff and Content-Security-Policy are kept.
+   */
+  @GET
+  @Path("/applications/{id}/documents/{documentId}")
+  @Produces(MediaType.WILDCARD)
+  public Response document(
+      @PathParam("id") String id,
+      @PathParam("documentId") String documentId,
+      @CookieParam(Sessions.COOKIE) Cookie session) {
+    return as(
+        session,
+        user -> {
+          Optional<UUID> app = CareersResource.uuid(id);
+          Optional<UUID> doc = CareersResource.uuid(documentId);
+          if (app.isEmpty() || doc.isEmpty()) {
+            return notFound();
+          }
+          Gateway.Download download = board.document(app.get(), doc.get(), user);
+          if (!download.ok()) {
+            try {
+              download.body().close();
+            } catch (java.io.IOException e) {
+              // nothing to keep
+            }
+            return notFound();
+          }
+          Response.ResponseBuilder answer =
+              Response.ok(
+                  (StreamingOutput)
+                      out -> {
+                        try (var in = download.body()) {
+                          in.transferTo(out);
+                        }
+                      });
+          for (String header :
+              List.of(
+                  "Content-Type",
+                  "Content-Length",
+                  "Content-Disposition",
+                  "X-Content-Type-Options",
+                  "Content-Security-Policy")) {
+            download.header(header).ifPresent(value -> answer.header(header, value));
+          }
+          return answer.header("Cache-Control", "no-store").build();
+        });
   }
 
   private Response detail(String id, SignedIn user, Cookie session, String problem) {

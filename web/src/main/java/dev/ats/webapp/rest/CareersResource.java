@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.multipart.FileItem;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 /**
  * The careers page (anonymous): open roles, a role with its generated application form, the
@@ -108,22 +111,74 @@ public class CareersResource {
       @PathParam("roleId") String roleId,
       @QueryParam("embed") String embed,
       MultivaluedMap<String, String> form) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    form.forEach((k, v) -> fields.put(k, v.isEmpty() ? "" : v.get(0)));
+    return apply(roleId, embed, fields, null);
+  }
+
+  /**
+   * The form as the page sends it: multipart, with the résumé file (spooled to disk by the server,
+   * streamed on to the API's documents upload, deleted at the end of the request).
+   */
+  @POST
+  @Path("/{roleId}")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response applyWithFiles(
+      @PathParam("roleId") String roleId,
+      @QueryParam("embed") String embed,
+      MultipartFormDataInput form)
+      throws java.io.IOException {
+    Map<String, String> fields = new LinkedHashMap<>();
+    Careers.Attachment resume = null;
+    for (Map.Entry<String, java.util.Collection<FormValue>> entry : form.getValues().entrySet()) {
+      for (FormValue value : entry.getValue()) {
+        if (value.isFileItem() || value.getFileName() != null) {
+          if ("resume".equals(entry.getKey()) && resume == null) {
+            resume = attachment(value);
+          }
+        } else {
+          fields.putIfAbsent(entry.getKey(), value.getValue() == null ? "" : value.getValue());
+        }
+      }
+    }
+    return apply(roleId, embed, fields, resume);
+  }
+
+  /** The chosen file, or null when none was chosen (an empty file name). */
+  private static Careers.Attachment attachment(FormValue value) throws java.io.IOException {
+    String name = value.getFileName();
+    if (name == null || name.isBlank() || !value.isFileItem()) {
+      return null;
+    }
+    FileItem item = value.getFileItem();
+    java.nio.file.Path file = item.getFile();
+    if (item.isInMemory() || file == null) {
+      file = java.nio.file.Files.createTempFile("ats-web-upload", ".bin");
+      file.toFile().deleteOnExit();
+      item.write(file);
+    }
+    String type = value.getHeaders() == null ? null : value.getHeaders().getFirst("Content-Type");
+    return new Careers.Attachment(file, name, type);
+  }
+
+  private Response apply(
+      String roleId, String embed, Map<String, String> fields, Careers.Attachment resume) {
     Optional<Role> found = uuid(roleId).flatMap(careers::role);
     if (found.isEmpty()) {
       return notFound(embed);
     }
-    Map<String, String> fields = new LinkedHashMap<>();
-    form.forEach((k, v) -> fields.put(k, v.isEmpty() ? "" : v.get(0)));
     String key = fields.getOrDefault("idempotencyKey", "");
     if (key.isBlank() || key.length() > 200) {
       key = UUID.randomUUID().toString();
     }
-    Submitted submitted = careers.submit(found.get(), new Submission(fields, key));
+    Submitted submitted = careers.submit(found.get(), new Submission(fields, key, resume));
     if (!submitted.accepted()) {
-      // Shown again with what was typed, the errors next to their fields, and a new key.
+      // Shown again with what was typed, the errors next to their fields, the résumé already
+      // uploaded (if any) in hidden fields, and a new key.
       return Response.status(400)
           .entity(
-              form(found.get(), fields, submitted.errors(), submitted.problem(), isEmbed(embed)))
+              form(found.get(), fields, submitted.errors(), submitted.problem(), isEmbed(embed))
+                  .data("resume", submitted.resume()))
           .build();
     }
     return Response.ok(
@@ -185,6 +240,7 @@ public class CareersResource {
         .data("errorList", errorList(found, errors))
         .data("problem", problem)
         .data("idempotencyKey", UUID.randomUUID().toString())
+        .data("resume", null)
         .data("embed", embed);
   }
 

@@ -235,6 +235,22 @@ public class Board {
   @TemplateData
   public record Line(String label, String value) {}
 
+  /** A document of an application, as the board lists it (its bytes through {@link #document}). */
+  @TemplateData
+  public record Doc(UUID id, String kind, String fileName, String contentType, long sizeBytes) {
+    public String kindInWords() {
+      return Role.words(kind);
+    }
+
+    public String typeInWords() {
+      return Documents.typeInWords(contentType);
+    }
+
+    public String sizeInWords() {
+      return Documents.sizeInWords(sizeBytes);
+    }
+  }
+
   @TemplateData
   public record Detail(
       UUID id,
@@ -249,6 +265,7 @@ public class Board {
       List<Line> history,
       List<Line> notes,
       List<Line> evaluations,
+      List<Doc> documents,
       Card card) {}
 
   public Optional<Detail> application(UUID id, SignedIn user) {
@@ -308,6 +325,17 @@ public class Board {
               e.path("author").asText() + " · rating " + e.path("overallRating").asInt() + " of 4",
               e.path("comments").asText("")));
     }
+    List<Doc> documents = new ArrayList<>();
+    JsonNode docs = send(user, Call.get("/api/v1/applications/" + id + "/documents")).body();
+    for (JsonNode d : docs.isArray() ? docs : JsonNodeFactory.instance.arrayNode()) {
+      documents.add(
+          new Doc(
+              UUID.fromString(d.path("id").asText()),
+              d.path("kind").asText(),
+              d.path("fileName").asText(""),
+              d.path("contentType").asText(""),
+              d.path("sizeBytes").asLong()));
+    }
     JsonNode candidate = app.path("candidate");
     return Optional.of(
         new Detail(
@@ -324,7 +352,20 @@ public class Board {
             history,
             notes,
             evaluations,
+            documents,
             card(app, role)));
+  }
+
+  /** A document's bytes, read with the user's token (the API's headers kept by the caller). */
+  public Gateway.Download document(UUID applicationId, UUID documentId, SignedIn user) {
+    Gateway.Download download =
+        gateway.download(
+            Call.get("/api/v1/applications/" + applicationId + "/documents/" + documentId)
+                .bearer(user.token()));
+    if (download.status() == 401) {
+      throw new SignInAgain();
+    }
+    return download;
   }
 
   /** Adds a note; the API's problem detail if refused. */

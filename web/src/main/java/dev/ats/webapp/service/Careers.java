@@ -8,6 +8,7 @@ import dev.ats.webapp.service.Gateway.Call;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import java.util.UUID;
 public class Careers {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String CHOOSE_RESUME =
+      "Choose your résumé: a PDF, DOCX, ODT, TXT or RTF file, up to 10 MB";
 
   private final Gateway gateway;
   private final WebConfig config;
@@ -80,8 +83,37 @@ public class Careers {
     return answer.ok() ? Optional.of(gateway.read(answer.body(), Role.class)) : Optional.empty();
   }
 
-  /** What a candidate typed, by form field name ({@code candidate.email}, {@code answers.x}). */
-  public record Submission(Map<String, String> fields, String idempotencyKey) {
+  /** A file the candidate chose, spooled to disk by the web server (streamed on from there). */
+  public record Attachment(Path file, String fileName, String contentType) {}
+
+  /**
+   * A résumé uploaded to the API already: re-used through hidden fields when the form is shown
+   * again after errors, so the candidate need not choose it again.
+   */
+  @TemplateData
+  public record Uploaded(
+      String id, String uploadToken, String fileName, String contentType, long sizeBytes) {
+
+    /** "PDF", "DOCX": the type for people. */
+    public String typeInWords() {
+      return Documents.typeInWords(contentType);
+    }
+
+    public String sizeInWords() {
+      return Documents.sizeInWords(sizeBytes);
+    }
+  }
+
+  /**
+   * What a candidate typed, by form field name ({@code candidate.email}, {@code answers.x}), and
+   * the résumé file they chose (or null).
+   */
+  public record Submission(Map<String, String> fields, String idempotencyKey, Attachment resume) {
+
+    public Submission(Map<String, String> fields, String idempotencyKey) {
+      this(fields, idempotencyKey, null);
+    }
+
     public String get(String name) {
       String value = fields.get(name);
       return value == null ? "" : value.trim();
@@ -91,14 +123,82 @@ public class Careers {
   /** The outcome of a submission: the application (with its access token once) or the errors. */
   @TemplateData
   public record Submitted(
-      UUID applicationId, String accessToken, Map<String, String> errors, String problem) {
+      UUID applicationId,
+      String accessToken,
+      Map<String, String> errors,
+      String problem,
+      Uploaded resume) {
     public boolean accepted() {
       return applicationId != null;
     }
   }
 
+  /** The résumé field's message when the API refused the file; the file must be chosen again. */
+  static String uploadProblem(ApiAnswer answer) {
+    return switch (answer.status()) {
+      case 415 -> "The résumé must be a PDF, DOCX, ODT, TXT or RTF file. Choose the file again.";
+      case 413 -> "The résumé must be 10 MB or smaller. Choose a smaller file.";
+      case 400 -> "The selected file is empty. Choose the file again.";
+      default ->
+          "The résumé could not be uploaded ("
+              + answer.problemDetail()
+              + "). Choose the file again.";
+    };
+  }
+
+  /** Uploads the chosen file, or takes the one uploaded before (hidden fields), or none. */
+  private Optional<Uploaded> resume(Submission submission, Map<String, String> errors) {
+    Attachment file = submission.resume();
+    if (file != null) {
+      ApiAnswer answer;
+      try {
+        answer =
+            gateway.send(
+                Call.post("/api/v1/documents")
+                    .multipartFile("file", file.file(), file.fileName(), file.contentType()));
+      } catch (java.io.IOException e) {
+        answer = ApiAnswer.failed(400, "unreadable upload");
+      }
+      if (!answer.ok()) {
+        errors.put("documents", uploadProblem(answer));
+        return Optional.empty();
+      }
+      JsonNode up = answer.body();
+      return Optional.of(
+          new Uploaded(
+              up.path("id").asText(),
+              up.path("uploadToken").asText(),
+              up.path("fileName").asText(file.fileName()),
+              up.path("contentType").asText(""),
+              up.path("sizeBytes").asLong()));
+    }
+    String id = submission.get("resume.id");
+    String token = submission.get("resume.uploadToken");
+    if (id.isEmpty() || token.isEmpty()) {
+      return Optional.empty();
+    }
+    long size;
+    try {
+      size = Long.parseLong(submission.get("resume.sizeBytes"));
+    } catch (NumberFormatException e) {
+      size = 0;
+    }
+    return Optional.of(
+        new Uploaded(
+            id,
+            token,
+            submission.get("resume.fileName"),
+            submission.get("resume.contentType"),
+            size));
+  }
+
   public Submitted submit(Role role, Submission submission) {
     Map<String, String> errors = new LinkedHashMap<>();
+    Optional<Uploaded> resume = resume(submission, errors);
+    if (errors.containsKey("documents")) {
+      // Not sent without the file the candidate chose: the rest of the form is kept.
+      return new Submitted(null, null, errors, null, null);
+    }
     ObjectNode body = NODES.objectNode();
     body.put("roleId", role.id().toString());
     ObjectNode candidate = body.putObject("candidate");
@@ -139,6 +239,13 @@ public class Careers {
     consent.put("privacyPolicyVersion", config.privacyPolicyVersion());
     consent.put("accepted", "yes".equals(submission.get("consent.accepted")));
     body.put("source", config.applicationSource());
+    resume.ifPresent(
+        r ->
+            body.putArray("documents")
+                .addObject()
+                .put("id", r.id())
+                .put("uploadToken", r.uploadToken())
+                .put("kind", "RESUME"));
     ApiAnswer answer =
         gateway.send(
             Call.post("/api/v1/applications")
@@ -149,12 +256,34 @@ public class Careers {
           UUID.fromString(answer.body().path("id").asText()),
           answer.body().path("accessToken").asText(null),
           Map.of(),
-          null);
+          null,
+          resume.orElse(null));
     }
-    Map<String, String> violations = new LinkedHashMap<>(answer.violations());
+    Map<String, String> violations = new LinkedHashMap<>();
+    boolean resumeRefused = false;
+    for (Map.Entry<String, String> v : answer.violations().entrySet()) {
+      if (v.getKey().startsWith("documents[")) {
+        // The upload itself was refused (expired, claimed): it cannot be re-used.
+        resumeRefused = true;
+        violations.putIfAbsent(
+            "documents", "The résumé upload has expired. Choose the file again.");
+      } else if (v.getKey().equals("documents") && resume.isEmpty()) {
+        violations.put("documents", CHOOSE_RESUME);
+      } else {
+        violations.putIfAbsent(v.getKey(), v.getValue());
+      }
+    }
+    if (role.resumeNeeded() && resume.isEmpty()) {
+      // The API checks the documents after the fields: say it now, with the other problems.
+      violations.put("documents", CHOOSE_RESUME);
+    }
     violations.putAll(errors);
     return new Submitted(
-        null, null, violations, violations.isEmpty() ? answer.problemDetail() : null);
+        null,
+        null,
+        violations,
+        violations.isEmpty() ? answer.problemDetail() : null,
+        resumeRefused ? null : resume.orElse(null));
   }
 
   /** An application as its candidate sees it, read with the access token. */

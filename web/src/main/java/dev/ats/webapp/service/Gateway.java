@@ -12,10 +12,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -49,6 +51,7 @@ public class Gateway {
     private final String path;
     private final Map<String, String> headers = new HashMap<>();
     private String body;
+    private HttpRequest.BodyPublisher publisher;
 
     private Call(String method, String path) {
       this.method = method;
@@ -82,6 +85,36 @@ public class Gateway {
       headers.put("Content-Type", "application/json");
       return this;
     }
+
+    /**
+     * A {@code multipart/form-data} body of one file part, streamed from {@code file} (the spooled
+     * upload), never read into memory.
+     */
+    public Call multipartFile(String part, Path file, String fileName, String contentType)
+        throws IOException {
+      String boundary = "ats-web-" + UUID.randomUUID();
+      String safeName = fileName == null ? "file" : fileName.replaceAll("[\"\\r\\n]", "_");
+      String head =
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + part
+              + "\"; filename=\""
+              + safeName
+              + "\"\r\nContent-Type: "
+              + (contentType == null || contentType.isBlank()
+                  ? "application/octet-stream"
+                  : contentType)
+              + "\r\n\r\n";
+      String tail = "\r\n--" + boundary + "--\r\n";
+      this.publisher =
+          HttpRequest.BodyPublishers.concat(
+              HttpRequest.BodyPublishers.ofByteArray(head.getBytes(StandardCharsets.UTF_8)),
+              HttpRequest.BodyPublishers.ofFile(file),
+              HttpRequest.BodyPublishers.ofByteArray(tail.getBytes(StandardCharsets.UTF_8)));
+      headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
+      return this;
+    }
   }
 
   /** {@code ?a=1&b=x} of the non-blank values, or an empty string. */
@@ -110,27 +143,18 @@ public class Gateway {
 
   public ApiAnswer send(Call call) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(config.gatewayUrl().toString() + call.path))
-            .timeout(config.gatewayTimeout())
-            .header("Accept", "application/json, application/problem+json");
-    call.headers.forEach(request::header);
-    Object requestId = MDC.get(RequestIds.MDC_KEY);
-    if (requestId != null) {
-      request.header(RequestIds.HEADER, requestId.toString());
-    }
+        request(call).header("Accept", "application/json, application/problem+json");
     request.method(
         call.method,
-        call.body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(call.body));
+        call.publisher != null
+            ? call.publisher
+            : call.body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(call.body));
     try {
       HttpResponse<byte[]> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      Map<String, String> headers = new HashMap<>();
-      response
-          .headers()
-          .map()
-          .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
+      Map<String, String> headers = headersOf(response);
       JsonNode body = ApiAnswer.empty();
       if (response.body().length > 0 && headers.getOrDefault("content-type", "").contains("json")) {
         body = json.readTree(response.body());
@@ -146,6 +170,55 @@ public class Gateway {
       Thread.currentThread().interrupt();
       return ApiAnswer.failed(503, "Interrupted");
     }
+  }
+
+  /** A file the API answered: status, its headers, and the bytes as a stream (close it). */
+  public record Download(int status, Map<String, String> headers, java.io.InputStream body) {
+    public boolean ok() {
+      return status == 200;
+    }
+
+    public java.util.Optional<String> header(String name) {
+      return java.util.Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
+  }
+
+  /** A GET whose answer is streamed, not parsed (a document's bytes). */
+  public Download download(Call call) {
+    try {
+      HttpResponse<java.io.InputStream> response =
+          http.send(request(call).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+      return new Download(response.statusCode(), headersOf(response), response.body());
+    } catch (IOException e) {
+      LOG.warnf("GET %s failed: %s", pathOnly(call.path), e.getClass().getSimpleName());
+      return new Download(502, Map.of(), java.io.InputStream.nullInputStream());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Download(503, Map.of(), java.io.InputStream.nullInputStream());
+    }
+  }
+
+  /** The request to the gateway: its URL, timeout, the call's headers and the request id. */
+  private HttpRequest.Builder request(Call call) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(config.gatewayUrl().toString() + call.path))
+            .timeout(config.gatewayTimeout());
+    call.headers.forEach(request::header);
+    Object requestId = MDC.get(RequestIds.MDC_KEY);
+    if (requestId != null) {
+      request.header(RequestIds.HEADER, requestId.toString());
+    }
+    return request;
+  }
+
+  /** The answer's headers, lower-case names, the first value of each. */
+  private static Map<String, String> headersOf(HttpResponse<?> response) {
+    Map<String, String> headers = new HashMap<>();
+    response
+        .headers()
+        .map()
+        .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
+    return headers;
   }
 
   private static String pathOnly(String path) {

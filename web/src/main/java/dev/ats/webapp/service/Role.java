@@ -27,7 +27,8 @@ public record Role(
     LocalDate respondBy,
     List<Question> eligibilityRules,
     String status,
-    long version) {
+    long version,
+    Boolean resumeRequired) {
 
   private static final DateTimeFormatter IN_WORDS =
       DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
@@ -44,6 +45,11 @@ public record Role(
     }
     String lower = name.replace('_', ' ').toLowerCase(Locale.ROOT);
     return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+  }
+
+  /** Whether the form must attach a résumé (the API's {@code resumeRequired}, true by default). */
+  public boolean resumeNeeded() {
+    return !Boolean.FALSE.equals(resumeRequired);
   }
 
   public String statusInWords() {
