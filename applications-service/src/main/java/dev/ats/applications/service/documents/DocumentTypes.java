@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -33,6 +34,18 @@ public final class DocumentTypes {
 
   /** What may be uploaded. */
   public static final Set<String> ALLOWED = Set.of(PDF, DOCX, ODT, TXT, RTF);
+
+  private static final Map<String, String> EXTENSIONS =
+      Map.of(PDF, ".pdf", DOCX, ".docx", ODT, ".odt", TXT, ".txt", RTF, ".rtf");
+
+  /** The file name extension of an allowed type ({@code .pdf}, …). */
+  public static String extension(String type) {
+    String extension = EXTENSIONS.get(type);
+    if (extension == null) {
+      throw new IllegalArgumentException("not an allowed document type: " + type);
+    }
+    return extension;
+  }
 
   private static final Set<String> ZIPS =
       Set.of("application/zip", "application/x-tika-ooxml", ODT, DOCX);

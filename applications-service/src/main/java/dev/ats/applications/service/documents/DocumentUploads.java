@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,7 +76,7 @@ public class DocumentUploads {
       String token = AccessTokens.newToken();
       Document doc = new Document();
       doc.id = UUID.randomUUID();
-      doc.fileName = fileName(fileName);
+      doc.fileName = fileName(fileName, type);
       doc.contentType = type;
       doc.sizeBytes = size;
       doc.uploadTokenHash = AccessTokens.sha256(token);
@@ -108,14 +109,27 @@ public class DocumentUploads {
   }
 
   /** The client's name without any path, control characters, at most 255 characters. */
-  static String fileName(String given) {
+  static String fileName(String given, String detectedType) {
     String name = given == null ? "" : given;
     name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    name = name.replaceAll("\\p{Cntrl}", "").strip();
-    if (name.isEmpty()) {
-      name = "document";
+    // Control and format characters (bidi overrides that disguise an extension), line separators.
+    name = name.replaceAll("[\\p{Cntrl}\\p{Cf}\u2028\u2029]", "").strip();
+    // The extension is the detected type's, whatever the name said: a recruiter's computer opens
+    // the download by its name, so "cv.bat" holding text is kept as "cv.bat.txt".
+    String extension = DocumentTypes.extension(detectedType);
+    if (!name.toLowerCase(Locale.ROOT).endsWith(extension)) {
+      name = name + extension;
     }
-    return name.length() > MAX_FILE_NAME ? name.substring(0, MAX_FILE_NAME) : name;
+    String suffix = name.substring(name.length() - extension.length()); // as the candidate wrote it
+    String stem = name.substring(0, name.length() - extension.length()).strip();
+    if (stem.isEmpty()) {
+      stem = "document";
+    }
+    int maxStem = MAX_FILE_NAME - extension.length();
+    if (stem.codePointCount(0, stem.length()) > maxStem) {
+      stem = stem.substring(0, stem.offsetByCodePoints(0, maxStem));
+    }
+    return stem + suffix;
   }
 
   private static MessageDigest sha256() {

@@ -26,7 +26,13 @@ public class UnclaimedDocumentPurge implements Purge {
 
   @Override
   public int purge(Instant now) {
-    List<Document> expired = Document.list("applicationId is null and expiresAt < ?1", now);
+    // Locked and skipped if a submission holds one (it may be claiming it this moment), and
+    // checked again under the lock, so a document claimed just before it expired stays.
+    List<Document> expired =
+        Document.<Document>find("applicationId is null and expiresAt < ?1", now)
+            .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+            .withHint("jakarta.persistence.lock.timeout", -2)
+            .list();
     for (Document doc : expired) {
       storage.delete(doc.id, doc.storageKey);
       doc.delete();
