@@ -296,7 +296,11 @@ public class GatewayRoutes {
   private void authenticated(
       RoutingContext rc, Service service, List<String> segments, Caller caller) {
     HttpMethod method = rc.request().method();
-    boolean submit = method == HttpMethod.POST && segments.equals(List.of("applications"));
+    // Anonymous writes that store something (a submission, an upload of up to 10 MiB) share the
+    // strict per-address plan; reads keep the looser one.
+    boolean submit =
+        method == HttpMethod.POST
+            && (segments.equals(List.of("applications")) || segments.equals(List.of("documents")));
     RateLimiter.Plan plan =
         !caller.isAnonymous()
             ? RateLimiter.Plan.AUTHENTICATED
