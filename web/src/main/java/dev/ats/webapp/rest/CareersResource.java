@@ -130,22 +130,33 @@ public class CareersResource {
       throws java.io.IOException {
     Map<String, String> fields = new LinkedHashMap<>();
     Careers.Attachment resume = null;
+    List<java.nio.file.Path> copies = new java.util.ArrayList<>();
     for (Map.Entry<String, java.util.Collection<FormValue>> entry : form.getValues().entrySet()) {
       for (FormValue value : entry.getValue()) {
         if (value.isFileItem() || value.getFileName() != null) {
           if ("resume".equals(entry.getKey()) && resume == null) {
-            resume = attachment(value);
+            resume = attachment(value, copies);
           }
         } else {
           fields.putIfAbsent(entry.getKey(), value.getValue() == null ? "" : value.getValue());
         }
       }
     }
-    return apply(roleId, embed, fields, resume);
+    try {
+      return apply(roleId, embed, fields, resume);
+    } finally {
+      for (java.nio.file.Path copy : copies) {
+        java.nio.file.Files.deleteIfExists(copy);
+      }
+    }
   }
 
-  /** The chosen file, or null when none was chosen (an empty file name). */
-  private static Careers.Attachment attachment(FormValue value) throws java.io.IOException {
+  /**
+   * The chosen file, or null when none was chosen (an empty file name). A part the server kept in
+   * memory is copied to a file (listed in {@code copies}, deleted after the request).
+   */
+  private static Careers.Attachment attachment(FormValue value, List<java.nio.file.Path> copies)
+      throws java.io.IOException {
     String name = value.getFileName();
     if (name == null || name.isBlank() || !value.isFileItem()) {
       return null;
@@ -154,7 +165,7 @@ public class CareersResource {
     java.nio.file.Path file = item.getFile();
     if (item.isInMemory() || file == null) {
       file = java.nio.file.Files.createTempFile("ats-web-upload", ".bin");
-      file.toFile().deleteOnExit();
+      copies.add(file);
       item.write(file);
     }
     String type = value.getHeaders() == null ? null : value.getHeaders().getFirst("Content-Type");

@@ -363,6 +363,11 @@ public class Board {
             Call.get("/api/v1/applications/" + applicationId + "/documents/" + documentId)
                 .bearer(user.token()));
     if (download.status() == 401) {
+      try {
+        download.body().close(); // releases the connection
+      } catch (java.io.IOException e) {
+        // nothing more to release
+      }
       throw new SignInAgain();
     }
     return download;
