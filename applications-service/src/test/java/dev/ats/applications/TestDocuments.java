@@ -42,30 +42,30 @@ final class TestDocuments {
 
   /** A one-page PDF saying {@code text}. */
   static byte[] pdf(String text) {
-    try (PDDocument pdf = new PDDocument();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PDPage page = new PDPage();
-      pdf.addPage(page);
-      try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
-        content.beginText();
-        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-        content.newLineAtOffset(72, 700);
-        content.showText(text);
-        content.endText();
-      }
-      pdf.save(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return pdf(1, text);
   }
 
   /** A PDF of {@code pages} blank pages. */
   static byte[] blankPdf(int pages) {
+    return pdf(pages, null);
+  }
+
+  /** {@code pages} pages, the first saying {@code text} unless it is null. */
+  private static byte[] pdf(int pages, String text) {
     try (PDDocument pdf = new PDDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (int i = 0; i < pages; i++) {
-        pdf.addPage(new PDPage());
+        PDPage page = new PDPage();
+        pdf.addPage(page);
+        if (text != null && i == 0) {
+          try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+            content.beginText();
+            content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+            content.newLineAtOffset(72, 700);
+            content.showText(text);
+            content.endText();
+          }
+        }
       }
       pdf.save(out);
       return out.toByteArray();
