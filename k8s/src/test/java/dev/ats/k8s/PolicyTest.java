@@ -447,7 +447,6 @@ class PolicyTest {
           Map.of(
               "QUARKUS_OTEL_SDK_DISABLED", "true",
               "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector.monitoring:4317",
-              "QUARKUS_OTEL_TRACES_SAMPLER", "parentbased_traceidratio",
               "QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0.1");
       expected.forEach(
           (key, value) -> {

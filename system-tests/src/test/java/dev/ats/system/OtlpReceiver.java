@@ -56,7 +56,7 @@ final class OtlpReceiver {
   Map<String, String> settings() {
     return Map.of(
         "QUARKUS_OTEL_SDK_DISABLED", "false",
-        "QUARKUS_OTEL_TRACES_SAMPLER", "parentbased_always_on",
+        "QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1.0",
         "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
         "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", endpoint(),
         "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "PT0.5S");
