@@ -159,4 +159,22 @@ class OpenApiTest {
         .body("components.schemas", hasKey("BulkTransitionItemResult"))
         .body("components.schemas", hasKey("FunnelStage"));
   }
+
+  @Test
+  void shouldDescribeADownloadAsBinaryInEveryTypeItCanBe() throws Exception {
+    JsonNode download =
+        ApiDocs.operation(
+                ApiDocs.parse(given().queryParam("format", "json").get("/q/openapi").asString()),
+                "downloadApplicationDocument")
+            .at("/responses/200/content");
+    assertThat(download.fieldNames())
+        .toIterable()
+        .contains(
+            "application/pdf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.oasis.opendocument.text",
+            "text/plain",
+            "application/rtf");
+    download.forEach(type -> assertThat(type.at("/schema/format").asText()).isEqualTo("binary"));
+  }
 }

@@ -30,16 +30,33 @@ public interface DocumentsConfig {
   /** The text extraction job's bounds. */
   Extraction extraction();
 
+  /**
+   * An S3-compatible bucket (AWS S3, MinIO, Ceph, R2, …). Credentials come from the AWS SDK's
+   * default chain: {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}, the web identity token
+   * of IRSA in Kubernetes ({@code AWS_ROLE_ARN}, {@code AWS_WEB_IDENTITY_TOKEN_FILE}), a profile,
+   * or the instance's role. The bucket must exist; the service never creates one.
+   */
   interface S3 {
-    /** E.g. https://s3.eu-west-1.amazonaws.com or a MinIO URL. */
-    Optional<String> endpoint();
-
+    /** The bucket; required when {@link #storage()} is {@code s3}. */
     Optional<String> bucket();
+
+    /**
+     * The service's URL, for a store other than AWS (e.g. {@code http://minio:9000}); absent: AWS
+     * S3 of {@link #region()}.
+     */
+    Optional<String> endpoint();
 
     @WithDefault("us-east-1")
     String region();
 
-    /** Key prefix inside the bucket. */
+    /**
+     * {@code https://endpoint/bucket/key} instead of {@code https://bucket.endpoint/key}: most
+     * MinIO and Ceph set-ups need it.
+     */
+    @WithDefault("false")
+    boolean pathStyleAccess();
+
+    /** Key prefix inside the bucket: an object's key is the prefix and the document id. */
     @WithDefault("documents/")
     String prefix();
   }
@@ -53,7 +70,10 @@ public interface DocumentsConfig {
     @WithDefault("10")
     int batchSize();
 
-    /** Per document: past this, the extraction is abandoned and the document flagged. */
+    /**
+     * Per document, from when its thread starts it: past this the document is flagged, and a thread
+     * that does not stop within 2 s more is abandoned (the next document gets a new one).
+     */
     @WithDefault("PT20S")
     Duration timeout();
 
@@ -64,6 +84,13 @@ public interface DocumentsConfig {
     /** A PDF with more pages is stored but not extracted. */
     @WithDefault("500")
     int maxPages();
+
+    /**
+     * PDF: the most scratch space PDFBox may use per document (temporary files, never the heap);
+     * past it the document is flagged instead of extracted.
+     */
+    @WithDefault("104857600")
+    long maxPdfScratchBytes();
 
     /** DOCX/ODT: the most bytes read from the zip's XML entry. */
     @WithDefault("52428800")

@@ -108,23 +108,8 @@ public class ApplicationDocumentResource {
         @Header(name = "X-Content-Type-Options", schema = @Schema(type = SchemaType.STRING)),
         @Header(name = "Content-Security-Policy", schema = @Schema(type = SchemaType.STRING))
       },
-      content = {
-        @Content(
-            mediaType = DocumentTypes.PDF,
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = DocumentTypes.DOCX,
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = DocumentTypes.ODT,
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = DocumentTypes.TXT,
-            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(
-            mediaType = DocumentTypes.RTF,
-            schema = @Schema(type = SchemaType.STRING, format = "binary"))
-      })
+      // No media type: SmallRye gives every type in @Produces this one binary schema.
+      content = @Content(schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(responseCode = "404", description = "Unknown, or not this application's document")
   public Response download(
       @PathParam("id") UUID id,

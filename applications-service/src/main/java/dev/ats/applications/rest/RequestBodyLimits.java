@@ -1,20 +1,27 @@
 package dev.ats.applications.rest;
 
 import dev.ats.applications.config.DocumentsConfig;
+import dev.ats.applications.service.documents.DocumentUploads;
+import dev.ats.web.error.ApiException;
+import dev.ats.web.error.Problem;
+import dev.ats.web.http.RequestIds;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
 
 /**
  * Request body limits, by declared length, before any body is read: {@code POST /api/v1/documents}
  * may carry a document ({@code ats.documents.max-bytes}) plus {@value #MULTIPART_OVERHEAD} bytes of
  * multipart framing; every other request at most {@value #OTHER_BODIES} bytes, as before documents.
- * Answered as a 413 problem (Quarkus' own check, {@code quarkus.http.limits.max-body-size}, which
- * must be at least the upload limit, answers an empty 413 for a body without a declared length).
+ * Answered with ats-web's {@link Problem}, the body of every other error: for an upload the same
+ * 413 as a spooled file over the limit ({@link DocumentUploads#tooLarge}), elsewhere the gateway's
+ * {@code content-too-large}. (Quarkus' own check, {@code quarkus.http.limits.max-body-size}, which
+ * must be at least the upload limit, answers an empty 413 for a body without a declared length.)
  */
 @ApplicationScoped
 public class RequestBodyLimits {
@@ -23,9 +30,11 @@ public class RequestBodyLimits {
   static final long OTHER_BODIES = 1024 * 1024;
   static final String UPLOAD_PATH = "/api/v1/documents";
 
+  private final long maxDocumentBytes;
   private final long uploadLimit;
 
   public RequestBodyLimits(DocumentsConfig config) {
+    this.maxDocumentBytes = config.maxBytes();
     this.uploadLimit = config.maxBytes() + MULTIPART_OVERHEAD;
   }
 
@@ -42,7 +51,15 @@ public class RequestBodyLimits {
       long limit = upload ? uploadLimit : OTHER_BODIES;
       try {
         if (Long.parseLong(length.trim()) > limit) {
-          tooLarge(rc, limit, upload);
+          tooLarge(
+              rc,
+              upload
+                  ? DocumentUploads.tooLarge(maxDocumentBytes)
+                  : new ApiException(
+                      413,
+                      "content-too-large",
+                      "Content Too Large",
+                      "Request bodies are limited to " + OTHER_BODIES + " bytes"));
           return;
         }
       } catch (NumberFormatException e) {
@@ -52,18 +69,26 @@ public class RequestBodyLimits {
     rc.next();
   }
 
-  private static void tooLarge(RoutingContext rc, long limit, boolean upload) {
-    JsonObject problem =
-        new JsonObject()
-            .put("type", "https://ats.dev/problems/content-too-large")
-            .put("title", upload ? "Document too large" : "Content Too Large")
-            .put("status", 413)
-            .put("detail", "Request bodies here are limited to " + limit + " bytes")
-            .put("instance", rc.request().path());
+  /**
+   * The problem as ProblemMappers renders it; the unread rest of the body closes the connection.
+   */
+  private static void tooLarge(RoutingContext rc, ApiException e) {
+    String requestId = RequestIds.keepOrCreate(rc.request().getHeader(RequestIds.HEADER));
+    Problem problem =
+        new Problem(
+            URI.create(Problem.TYPE_BASE + e.type()),
+            e.title(),
+            e.status(),
+            e.getMessage(),
+            rc.request().path(),
+            requestId,
+            e.violations(),
+            e.extensions());
     rc.response()
-        .setStatusCode(413)
-        .putHeader("Content-Type", "application/problem+json")
+        .setStatusCode(e.status())
+        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+        .putHeader(RequestIds.HEADER, requestId)
         .putHeader("Connection", "close")
-        .end(problem.encode());
+        .end(Json.encodeToBuffer(problem));
   }
 }

@@ -1,15 +1,16 @@
 package dev.ats.applications.service.documents;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.UUID;
 
 /**
  * Where documents' bytes live, apart from their metadata (table {@code document}), so listing
  * documents never reads them. Chosen by {@code ats.documents.storage}: {@code postgres} (the
- * default, {@link PostgresDocumentStorage}) or {@code s3} (an S3-compatible bucket, {@code
- * ats.documents.s3.*}). Implementations stream: a document is never held whole in memory.
+ * default, {@link PostgresDocumentStorage}) or {@code s3} (an S3-compatible bucket, {@link
+ * S3DocumentStorage}, {@code ats.documents.s3.*}). Implementations stream: a document is never held
+ * whole in memory.
  */
 public interface DocumentStorage {
 
@@ -17,19 +18,26 @@ public interface DocumentStorage {
   String name();
 
   /**
-   * Stores {@code size} bytes read from {@code in}, inside the caller's transaction where the
-   * storage is transactional.
-   *
-   * @return the storage key to keep in {@code document.storage_key} (null if the id suffices)
+   * Whether {@link #write} joins the caller's database transaction (so a rollback takes the bytes
+   * with it) or not (a bucket: {@link DocumentUploads} commits the row before writing the object).
    */
-  String write(UUID documentId, InputStream in, long size) throws IOException;
+  boolean transactional();
+
+  /** The key to keep in {@code document.storage_key} for a new document (null: the id suffices). */
+  String keyFor(UUID documentId);
+
+  /**
+   * Stores the {@code size} bytes of {@code file} under {@code storageKey} (from {@link #keyFor}).
+   */
+  void write(UUID documentId, String storageKey, Path file, long size) throws IOException;
 
   /** Copies the document's bytes to {@code out}, a chunk at a time. */
   void copyTo(UUID documentId, String storageKey, OutputStream out) throws IOException;
 
   /**
    * Deletes the bytes of a document whose row is being deleted in the current transaction (the
-   * PostgreSQL storage's rows go with it by cascade; a bucket's objects must be removed).
+   * PostgreSQL storage's rows go with it by cascade; a bucket's objects must be removed). Deleting
+   * bytes that are not there (never written, or deleted before) is not an error.
    */
   void delete(UUID documentId, String storageKey);
 }

@@ -6,10 +6,11 @@ import dev.ats.applications.domain.ExtractionState;
 import dev.ats.applications.service.AccessTokens;
 import dev.ats.platform.time.Timestamps;
 import dev.ats.web.error.ApiException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,16 +22,26 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * {@code POST /api/v1/documents}: an anonymous upload, spooled to a file by the HTTP layer, checked
- * (not empty, not over {@code ats.documents.max-bytes}, an allowed type by its bytes) before
- * anything is written, then streamed once into the storage while its SHA-256 is computed. The
- * answer's upload token (stored only as a hash) lets one submission claim it within {@code
+ * (not empty, not over {@code ats.documents.max-bytes}, an allowed type by its bytes) and hashed
+ * (SHA-256) before anything is written, then streamed once into the storage. The answer's upload
+ * token (stored only as a hash) lets one submission claim it within {@code
  * ats.documents.upload-expiry}.
+ *
+ * <p>Nothing is half-written. PostgreSQL: the row and the bytes are one transaction. A bucket (not
+ * transactional): the row is committed first, then the object is written; if the write fails the
+ * row (and whatever the write may have left) is deleted again and the caller gets a 503. A row
+ * whose object never arrived (the process died in between, or the clean-up failed too) was never
+ * answered with its upload token, so no submission can claim it, and {@link UnclaimedDocumentPurge}
+ * deletes it and its object once it expires; an object therefore never outlives its row.
  */
 @ApplicationScoped
 public class DocumentUploads {
+
+  private static final Logger LOG = Logger.getLogger(DocumentUploads.class);
 
   /** The stored upload and its token, which is shown once and never stored. */
   public record Uploaded(
@@ -52,7 +63,6 @@ public class DocumentUploads {
     this.storage = storage;
   }
 
-  @Transactional
   public Uploaded upload(Path file, String fileName) {
     try {
       long size = Files.size(file);
@@ -72,30 +82,73 @@ public class DocumentUploads {
                           "Unsupported document type",
                           "Only PDF, DOCX, ODT, TXT and RTF files are accepted (judged by their"
                               + " content, not their name)"));
-      Instant now = Timestamps.now();
+      String sha256 = sha256(file);
       String token = AccessTokens.newToken();
-      Document doc = new Document();
-      doc.id = UUID.randomUUID();
-      doc.fileName = fileName(fileName, type);
-      doc.contentType = type;
-      doc.sizeBytes = size;
-      doc.uploadTokenHash = AccessTokens.sha256(token);
-      doc.storage = storage.name();
-      doc.extractionState = ExtractionState.PENDING;
-      doc.uploadedAt = now;
-      doc.expiresAt = now.plus(config.uploadExpiry());
-      MessageDigest sha256 = sha256();
-      // The hash is still unknown: insert the metadata row first (the content references it).
-      doc.sha256 = "";
-      doc.persistAndFlush();
-      try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
-        doc.storageKey = storage.write(doc.id, in, size);
+      if (storage.transactional()) {
+        return QuarkusTransaction.joiningExisting()
+            .call(
+                () -> {
+                  Document doc = insert(fileName, type, size, sha256, token);
+                  storage.write(doc.id, doc.storageKey, file, size);
+                  return uploaded(doc, token);
+                });
       }
-      doc.sha256 = HexFormat.of().formatHex(sha256.digest());
-      return new Uploaded(doc.id, doc.fileName, type, size, doc.sha256, token, doc.expiresAt);
+      Document doc =
+          QuarkusTransaction.requiringNew().call(() -> insert(fileName, type, size, sha256, token));
+      try {
+        storage.write(doc.id, doc.storageKey, file, size);
+      } catch (IOException | RuntimeException e) {
+        LOG.warnf(e, "document %s could not be stored; its row is deleted again", doc.id);
+        forget(doc);
+        throw new ApiException(
+            503,
+            "storage-unavailable",
+            "Document storage unavailable",
+            "The document could not be stored just now; nothing was kept. Try again later.");
+      }
+      return uploaded(doc, token);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private Document insert(String fileName, String type, long size, String sha256, String token) {
+    Instant now = Timestamps.now();
+    Document doc = new Document();
+    doc.id = UUID.randomUUID();
+    doc.fileName = fileName(fileName, type);
+    doc.contentType = type;
+    doc.sizeBytes = size;
+    doc.sha256 = sha256;
+    doc.uploadTokenHash = AccessTokens.sha256(token);
+    doc.storage = storage.name();
+    doc.storageKey = storage.keyFor(doc.id);
+    doc.extractionState = ExtractionState.PENDING;
+    doc.uploadedAt = now;
+    doc.expiresAt = now.plus(config.uploadExpiry());
+    doc.persistAndFlush();
+    return doc;
+  }
+
+  /** After a failed write: the object (a failed PUT may still have landed), then the row. */
+  private void forget(Document doc) {
+    try {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                storage.delete(doc.id, doc.storageKey);
+                Document.deleteById(doc.id);
+              });
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "document %s: the clean-up failed too (%s); the expired-upload purge deletes it",
+          doc.id, e.getClass().getSimpleName());
+    }
+  }
+
+  private static Uploaded uploaded(Document doc, String token) {
+    return new Uploaded(
+        doc.id, doc.fileName, doc.contentType, doc.sizeBytes, doc.sha256, token, doc.expiresAt);
   }
 
   /** 413 as a problem. */
@@ -132,11 +185,17 @@ public class DocumentUploads {
     return stem + suffix;
   }
 
-  private static MessageDigest sha256() {
+  /** The file's SHA-256 in hex, read a buffer at a time. */
+  static String sha256(Path file) throws IOException {
+    MessageDigest sha256;
     try {
-      return MessageDigest.getInstance("SHA-256");
+      sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(sha256.digest());
   }
 }

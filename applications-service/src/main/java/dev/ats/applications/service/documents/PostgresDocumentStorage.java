@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,8 +36,19 @@ public class PostgresDocumentStorage implements DocumentStorage {
   }
 
   @Override
-  public String write(UUID documentId, InputStream in, long size) throws IOException {
-    try (Connection connection = dataSource.getConnection();
+  public boolean transactional() {
+    return true;
+  }
+
+  @Override
+  public String keyFor(UUID documentId) {
+    return null;
+  }
+
+  @Override
+  public void write(UUID documentId, String storageKey, Path file, long size) throws IOException {
+    try (InputStream in = Files.newInputStream(file);
+        Connection connection = dataSource.getConnection();
         PreparedStatement insert =
             connection.prepareStatement(
                 "insert into document_content (document_id, chunk, data) values (?, ?, ?)")) {
@@ -50,7 +63,6 @@ public class PostgresDocumentStorage implements DocumentStorage {
         insert.setBytes(3, data);
         insert.executeUpdate();
       }
-      return null;
     } catch (SQLException e) {
       throw new IllegalStateException("storing document " + documentId + " failed", e);
     }

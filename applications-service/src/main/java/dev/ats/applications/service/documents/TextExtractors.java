@@ -17,7 +17,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
@@ -25,8 +25,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * Text from a stored file, by detected type, within {@link TextLimit}'s bounds.
  *
  * <ul>
- *   <li>PDF: PDFBox 3, buffers in temporary files only (not the heap), refused past {@code
- *       max-pages}; the stripper checks the deadline on every page.
+ *   <li>PDF: PDFBox 3, its scratch buffers in temporary files only (not the heap), at most {@code
+ *       max-pdf-scratch-bytes} of them (past that PDFBox fails with an IOException: the document is
+ *       flagged), refused past {@code max-pages}; the stripper checks the deadline on every page.
  *   <li>DOCX and ODT: a bounded StAX read of the one XML entry that holds the text ({@code
  *       word/document.xml}, {@code content.xml}); no DTDs or external entities, at most {@code
  *       max-zip-entry-bytes} inflated, and an entry that inflates more than {@code max-zip-ratio}
@@ -36,7 +37,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
  *       ignorable destinations dropped).
  * </ul>
  */
-final class TextExtractors {
+final class TextExtractors implements TextExtractor {
 
   private static final XMLInputFactory XML = XMLInputFactory.newFactory();
 
@@ -52,7 +53,8 @@ final class TextExtractors {
     this.limits = limits;
   }
 
-  String extract(String contentType, Path file, TextLimit text) throws IOException {
+  @Override
+  public String extract(String contentType, Path file, TextLimit text) throws IOException {
     switch (contentType) {
       case DocumentTypes.PDF -> pdf(file, text);
       case DocumentTypes.DOCX -> zipXml(file, "word/document.xml", "t", text);
@@ -66,7 +68,12 @@ final class TextExtractors {
 
   private void pdf(Path file, TextLimit text) throws IOException {
     try (PDDocument pdf =
-        Loader.loadPDF(file.toFile(), "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
+        Loader.loadPDF(
+            file.toFile(),
+            "",
+            null,
+            null,
+            MemoryUsageSetting.setupTempFileOnly(limits.maxPdfScratchBytes()).streamCache)) {
       int pages = pdf.getNumberOfPages();
       if (pages > limits.maxPages()) {
         throw new TextLimit.Exceeded(

@@ -7,11 +7,11 @@ import java.time.Instant;
  * is dropped: the text counts as extracted, cut), and a deadline every extractor checks as it goes
  * ({@link #check()}), so a document that takes too long fails instead of holding the job.
  */
-final class TextLimit {
+public final class TextLimit {
 
   /** Thrown when a document is over a limit it cannot be read past (time, pages, zip bytes). */
-  static final class Exceeded extends RuntimeException {
-    Exceeded(String message) {
+  public static final class Exceeded extends RuntimeException {
+    public Exceeded(String message) {
       super(message);
     }
   }
@@ -26,7 +26,7 @@ final class TextLimit {
   }
 
   /** Appends what still fits. */
-  void append(CharSequence chars) {
+  public void append(CharSequence chars) {
     check();
     int room = maxChars - text.length();
     if (room > 0) {
@@ -34,24 +34,24 @@ final class TextLimit {
     }
   }
 
-  void append(char c) {
+  public void append(char c) {
     if (text.length() < maxChars) {
       text.append(c);
     }
   }
 
-  boolean full() {
+  public boolean full() {
     return text.length() >= maxChars;
   }
 
   /** Throws once the deadline has passed (or the job's thread was interrupted). */
-  void check() {
+  public void check() {
     if (Thread.currentThread().isInterrupted() || Instant.now().isAfter(deadline)) {
       throw new Exceeded("extraction took longer than allowed");
     }
   }
 
-  String text() {
+  public String text() {
     return text.toString();
   }
 }
