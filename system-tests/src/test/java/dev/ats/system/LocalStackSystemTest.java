@@ -182,14 +182,28 @@ class LocalStackSystemTest {
     }
   }
 
-  /** {@code /board} after the local stack's dev sign-in as a recruiter (its session cookie). */
+  /**
+   * {@code /board} after the local stack's dev sign-in as a recruiter (its session cookie): the
+   * form's page first, for its CSRF cookie and token.
+   */
   private static String boardAsRecruiter(String gateway) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> form =
+        http.send(
+            HttpRequest.newBuilder(URI.create(gateway + "/board/sign-in")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    String formCookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+    java.util.regex.Matcher csrf =
+        java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
+    assertThat(csrf.find()).isTrue();
     HttpResponse<String> signedIn =
         http.send(
             HttpRequest.newBuilder(URI.create(gateway + "/board/sign-in"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("name=rita&group=recruiter"))
+                .header("Cookie", formCookie)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "name=rita&group=recruiter&csrf=" + csrf.group(1)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(signedIn.statusCode()).isEqualTo(303);

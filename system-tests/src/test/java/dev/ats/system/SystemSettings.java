@@ -22,6 +22,9 @@ final class SystemSettings {
           Map.of(
               "ATS_GATEWAY_RATE_LIMIT_AUTHENTICATED_LIMIT", "100000",
               "ATS_GATEWAY_RATE_LIMIT_ANONYMOUS_LIMIT", "100000",
+              // refilled by about one an hour: a test can count what one address used
+              // (WebSystemTest's visitors through web)
+              "ATS_GATEWAY_RATE_LIMIT_ANONYMOUS_PERIOD", "100000h",
               "ATS_GATEWAY_RATE_LIMIT_ANONYMOUS_SUBMIT_LIMIT", "100000");
       case "web" ->
           Map.of(
@@ -32,7 +35,11 @@ final class SystemSettings {
               "ATS_WEB_DEV_SIGN_IN_ISSUER",
               SystemUnderTest.JWT_ISSUER,
               "ATS_WEB_SESSION_SECURE",
-              "false");
+              "false",
+              // WebSystemTest embeds the careers form in a page of its own on
+              // http://localhost:<port>
+              "ATS_WEB_EMBED_FRAME_ANCESTORS",
+              "'self' http://localhost:*");
       default -> Map.of();
     };
   }

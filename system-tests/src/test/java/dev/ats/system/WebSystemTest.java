@@ -309,6 +309,168 @@ class WebSystemTest {
     accessible("board-application");
   }
 
+  @Test
+  @Order(6)
+  void shouldShowMoreRolesInPlaceWithJavaScriptAndAsANextPageWithout() {
+    String tag = "pg" + RUN;
+    for (int i = 1; i <= 22; i++) {
+      createAndOpenRole("Paged Intern " + i + " " + tag, 1, false, false);
+    }
+
+    open("/careers?q=" + tag);
+    assertThat(roleCards()).hasSize(20);
+    browser.findElement(By.id("more-roles")).click();
+    // htmx appends the next page to this one: the same page, 22 roles, no further link
+    await().atMost(PATIENCE).until(() -> roleCards().size() == 22);
+    assertThat(browser.getCurrentUrl()).doesNotContain("cursor=");
+    assertThat(browser.findElements(By.id("more-roles"))).isEmpty();
+    assertThat(roleTitles()).hasSize(22).doesNotHaveDuplicates();
+    screenshot("careers-more-roles");
+
+    browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+    try {
+      open("/careers?q=" + tag);
+      assertThat(roleCards()).hasSize(20);
+      List<String> first = roleTitles();
+      browser.findElement(By.id("more-roles")).click();
+      // a plain link: the next page on its own, by the API's cursor
+      await().atMost(PATIENCE).until(() -> browser.getCurrentUrl().contains("cursor="));
+      assertThat(roleCards()).hasSize(2);
+      assertThat(roleTitles()).doesNotContainAnyElementsOf(first);
+      assertThat(browser.findElements(By.id("more-roles"))).isEmpty();
+    } finally {
+      browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+    }
+  }
+
+  @Test
+  @Order(7)
+  void shouldTellThePageThatEmbedsItsFormItsHeight() throws IOException {
+    String roleId = createAndOpenRole("Embedded Intern " + RUN, 1, false, false);
+    // A company's page on another origin (allowed by ATS_WEB_EMBED_FRAME_ANCESTORS in the system
+    // tests: http://localhost:*), iframing the form and recording what the frame tells it.
+    String parentPage =
+        """
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Our jobs</title></head>
+        <body><h1>Work with us</h1>
+        <iframe id="ats" src="%s/careers/%s?embed=1" title="Apply" style="width:100%%;height:150px;border:0"></iframe>
+        <script>
+          window.heights = [];
+          addEventListener("message", function (e) {
+            if (e.data && e.data.type === "ats-careers-height") {
+              window.heights.push({ origin: e.origin, height: e.data.height });
+              document.getElementById("ats").style.height = e.data.height + "px";
+            }
+          });
+        </script></body></html>
+        """
+            .formatted(system.gateway(), roleId);
+    com.sun.net.httpserver.HttpServer parent =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    parent.createContext(
+        "/",
+        exchange -> {
+          byte[] body = parentPage.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    parent.start();
+    try {
+      browser.navigate().to("http://localhost:" + parent.getAddress().getPort() + "/");
+      // the parent sizes its iframe to the height the form tells it (a form taller than 300 px)
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () -> {
+                Map<String, Object> last = lastHeight();
+                return last != null
+                    && ((Number) last.get("height")).intValue() > 300
+                    && browser.findElement(By.id("ats")).getSize().getHeight()
+                        == ((Number) last.get("height")).intValue();
+              });
+      assertThat(lastHeight().get("origin"))
+          .as("the message comes from the careers page's origin")
+          .isEqualTo(system.gateway());
+
+      browser.switchTo().frame(browser.findElement(By.id("ats")));
+      try {
+        assertThat(browser.findElements(By.cssSelector("header.site"))).isEmpty();
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+            .contains("Embedded Intern " + RUN);
+      } finally {
+        browser.switchTo().defaultContent();
+      }
+      screenshot("careers-embedded");
+    } finally {
+      parent.stop(0);
+    }
+  }
+
+  @Test
+  @Order(8)
+  void shouldCountWhatWebAsksForAVisitorAgainstThatVisitorsOwnLimit() {
+    // Two candidates on two addresses (loopback aliases, so the gateway sees them as peers): web
+    // calls the API for each, naming the visitor, and the gateway counts each call against the
+    // visitor's own anonymous bucket (refilled by one an hour here), not one bucket for web.
+    int octet = 10 + new java.util.Random().nextInt(200);
+    String first = "127.0.0." + octet;
+    String second = "127.0.0." + (octet + 1);
+    int firstBefore = anonymousRemaining(first);
+    int secondBefore = anonymousRemaining(second);
+
+    for (int i = 0; i < 3; i++) {
+      from(first).get("/careers?q=" + RUN).then().statusCode(200);
+    }
+
+    int firstAfter = anonymousRemaining(first);
+    int secondAfter = anonymousRemaining(second);
+    assertThat(firstBefore - firstAfter)
+        .as("the read itself, and the roles web read for each of the three visits")
+        .isGreaterThanOrEqualTo(4);
+    assertThat(secondBefore - secondAfter).as("the read itself only").isEqualTo(1);
+  }
+
+  /** What is left of {@code address}'s anonymous bucket, after one anonymous read of its own. */
+  private static int anonymousRemaining(String address) {
+    Response read = from(address).get("/api/v1/roles?limit=1");
+    assertThat(read.statusCode()).isEqualTo(200);
+    return Integer.parseInt(read.header("RateLimit-Remaining"));
+  }
+
+  /** Requests sent from {@code address} (a loopback alias), through the gateway. */
+  private static RequestSpecification from(String address) {
+    try {
+      return RestAssured.given()
+          .baseUri(system.gateway())
+          .config(
+              RestAssured.config()
+                  .httpClient(
+                      io.restassured.config.HttpClientConfig.httpClientConfig()
+                          .setParam(
+                              "http.route.local-address",
+                              java.net.InetAddress.getByName(address))));
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> lastHeight() {
+    List<Map<String, Object>> heights =
+        (List<Map<String, Object>>) browser.executeScript("return window.heights");
+    return heights == null || heights.isEmpty() ? null : heights.get(heights.size() - 1);
+  }
+
+  private static List<WebElement> roleCards() {
+    return browser.findElements(By.cssSelector("#roles li.role-card"));
+  }
+
+  private static List<String> roleTitles() {
+    return roleCards().stream().map(li -> li.findElement(By.tagName("h2")).getText()).toList();
+  }
+
   // --- the candidate's steps -------------------------------------------------------------------
 
   private static void fillWrongly(String email) {
@@ -462,6 +624,15 @@ class WebSystemTest {
   }
 
   private static String createAndOpenRole(String title, int openings, boolean resumeRequired) {
+    return createAndOpenRole(title, openings, resumeRequired, true);
+  }
+
+  /**
+   * A role, opened; with {@code awaitPipeline}, also known to applications-service (needed before
+   * anyone applies; the careers list needs only roles-service).
+   */
+  private static String createAndOpenRole(
+      String title, int openings, boolean resumeRequired, boolean awaitPipeline) {
     LocalDate respondBy = LocalDate.now().plusDays(30);
     Instant deadline = Instant.now().plus(29, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     String body =
@@ -491,6 +662,9 @@ class WebSystemTest {
     assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
     String id = created.jsonPath().getString("id");
     api(TestTokens.recruiter()).post("/api/v1/roles/" + id + "/open").then().statusCode(200);
+    if (!awaitPipeline) {
+      return id;
+    }
     // applications-service learns of the role from roles.events
     await()
         .atMost(PATIENCE)

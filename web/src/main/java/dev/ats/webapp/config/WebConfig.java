@@ -32,6 +32,8 @@ public interface WebConfig {
 
   Session session();
 
+  Oidc oidc();
+
   /** {@code ?embed=1} pages, shown inside another site's iframe. */
   interface Embed {
     /**
@@ -69,5 +71,19 @@ public interface WebConfig {
     /** Send the cookie over HTTPS only (set false only for plain-HTTP local use). */
     @WithDefault("true")
     boolean secure();
+  }
+
+  /**
+   * The OpenID Connect sign-in (production). The provider itself is configured with Quarkus' own
+   * {@code QUARKUS_OIDC_*} variables (README "Sign-in"); these say how its tokens are read.
+   */
+  interface Oidc {
+    /**
+     * Where the access token carries the user's groups, as the gateway reads them ({@code
+     * smallrye.jwt.path.groups}): a claim name, or a path with {@code /} (e.g. {@code
+     * realm_access/roles}).
+     */
+    @WithDefault("groups")
+    String groupsClaim();
   }
 }

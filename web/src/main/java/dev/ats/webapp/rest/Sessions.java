@@ -30,6 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
 public class Sessions {
 
   static final String COOKIE = "ats_board";
+  static final String SIGN_IN_COOKIE = "ats_sign_in";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final SecretKeySpec key;
@@ -56,13 +57,15 @@ public class Sessions {
 
   public NewCookie open(SignedIn signedIn) {
     try {
-      byte[] plain =
-          json.writeValueAsBytes(
-              Map.of(
-                  "t", signedIn.token(),
-                  "n", signedIn.name(),
-                  "g", signedIn.group(),
-                  "e", signedIn.expiresAt().getEpochSecond()));
+      Map<String, Object> fields = new java.util.HashMap<>();
+      fields.put("t", signedIn.token());
+      fields.put("n", signedIn.name());
+      fields.put("g", signedIn.group());
+      fields.put("e", signedIn.expiresAt().getEpochSecond());
+      if (signedIn.signOutUrl() != null) {
+        fields.put("l", signedIn.signOutUrl());
+      }
+      byte[] plain = json.writeValueAsBytes(fields);
       byte[] iv = new byte[12];
       RANDOM.nextBytes(iv);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -110,7 +113,11 @@ public class Sessions {
       }
       return Optional.of(
           new SignedIn(
-              node.path("t").asText(), node.path("n").asText(), node.path("g").asText(), expires));
+              node.path("t").asText(),
+              node.path("n").asText(),
+              node.path("g").asText(),
+              expires,
+              node.hasNonNull("l") ? node.path("l").asText() : null));
     } catch (Exception e) {
       return Optional.empty();
     }
@@ -118,21 +125,57 @@ public class Sessions {
 
   /** The CSRF token of the board's forms for this session cookie. */
   public String csrfToken(Cookie cookie) {
+    return tag("csrf:" + cookie.getValue());
+  }
+
+  public boolean csrfValid(Cookie cookie, String sent) {
+    return cookie != null && cookie.getValue() != null && same(csrfToken(cookie), sent);
+  }
+
+  /**
+   * The sign-in form's CSRF cookie (before anyone is signed in there is no session to tie the form
+   * to): a random value, HttpOnly, SameSite=Strict, for {@code /board/sign-in} only; the form
+   * carries its HMAC. A new one only when the browser has none.
+   */
+  public NewCookie signInNonce() {
+    byte[] nonce = new byte[18];
+    RANDOM.nextBytes(nonce);
+    return new NewCookie.Builder(SIGN_IN_COOKIE)
+        .value(Base64.getUrlEncoder().withoutPadding().encodeToString(nonce))
+        .path("/board/sign-in")
+        .maxAge((int) java.time.Duration.ofHours(12).toSeconds())
+        .httpOnly(true)
+        .secure(config.session().secure())
+        .sameSite(NewCookie.SameSite.STRICT)
+        .build();
+  }
+
+  /** The sign-in form's CSRF token for this nonce (the cookie's value). */
+  public String signInCsrfToken(String nonce) {
+    return tag("sign-in:" + nonce);
+  }
+
+  public boolean signInCsrfValid(Cookie nonce, String sent) {
+    return nonce != null
+        && nonce.getValue() != null
+        && !nonce.getValue().isBlank()
+        && same(signInCsrfToken(nonce.getValue()), sent);
+  }
+
+  private String tag(String text) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
-      byte[] tag = mac.doFinal(("csrf:" + cookie.getValue()).getBytes(StandardCharsets.UTF_8));
+      byte[] tag = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  public boolean csrfValid(Cookie cookie, String sent) {
-    return cookie != null
-        && sent != null
+  private static boolean same(String expected, String sent) {
+    return sent != null
         && MessageDigest.isEqual(
-            csrfToken(cookie).getBytes(StandardCharsets.UTF_8),
-            sent.getBytes(StandardCharsets.UTF_8));
+            expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ats.web.http.RequestIds;
 import dev.ats.webapp.config.WebConfig;
+import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -23,8 +26,10 @@ import org.jboss.logging.MDC;
 
 /**
  * The public API, through the gateway only, as any frontend calls it: with the caller's bearer
- * token or application token, never one of its own. Logs method and path only (never a query,
- * header or body: they carry tokens and personal data).
+ * token or application token, never one of its own. Every call names the visitor's address in
+ * {@code X-Forwarded-For} (the gateway trusts it from web's address only, and counts anonymous
+ * limits per visitor, not for web as a whole). Logs method and path only (never a query, header or
+ * body: they carry tokens and personal data).
  */
 @ApplicationScoped
 public class Gateway {
@@ -35,9 +40,12 @@ public class Gateway {
   private final WebConfig config;
   private final ObjectMapper json;
 
-  public Gateway(WebConfig config, ObjectMapper json) {
+  private final CurrentVertxRequest current;
+
+  public Gateway(WebConfig config, ObjectMapper json, CurrentVertxRequest current) {
     this.config = config;
     this.json = json;
+    this.current = current;
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(config.gatewayTimeout())
@@ -208,7 +216,25 @@ public class Gateway {
     if (requestId != null) {
       request.header(RequestIds.HEADER, requestId.toString());
     }
+    visitorAddress().ifPresent(address -> request.header("X-Forwarded-For", address));
     return request;
+  }
+
+  /**
+   * The address of the visitor this call is made for: the peer of the page request, which Quarkus
+   * has already taken from the gateway's {@code X-Forwarded-For} when the peer is a trusted proxy
+   * ({@code quarkus.http.proxy.trusted-proxies}: loopback, or the pod network), and the peer itself
+   * otherwise. Empty outside a page request.
+   */
+  private java.util.Optional<String> visitorAddress() {
+    if (!Arc.container().requestContext().isActive()) {
+      return java.util.Optional.empty();
+    }
+    RoutingContext rc = current.getCurrent();
+    if (rc == null || rc.request().remoteAddress() == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.ofNullable(rc.request().remoteAddress().hostAddress());
   }
 
   /** The answer's headers, lower-case names, the first value of each. */
