@@ -69,7 +69,8 @@ class PolicyTest {
           "notifications-smtp",
           "ats-backup-s3",
           "ats-tls",
-          "ats-web-session");
+          "ats-web-session",
+          "ats-web-oidc");
 
   // --- containers and pods ---
 
