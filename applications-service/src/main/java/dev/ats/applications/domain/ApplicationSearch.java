@@ -51,6 +51,11 @@ public class ApplicationSearch {
       return !text.contains("\"") && !excludesWords();
     }
 
+    /** True if the query may hold a phrase (quotes). */
+    boolean phrase() {
+      return text.contains("\"");
+    }
+
     /** True if a word is excluded ({@code -php}): the only operator that is not monotonic. */
     boolean excludesWords() {
       for (String word : text.trim().split("[\\s\"]+")) {
@@ -150,18 +155,31 @@ public class ApplicationSearch {
     params.put("q", q.text());
     String tsquery = "websearch_to_tsquery('english', :q)";
     // What matches is decided on search_vector (GIN); the rank reads search_rank (V10), short and
-    // in
-    // the row. Without the documents' text: weights A to C only, which search_rank holds whole. The
-    // GIN index still narrows the rows where the whole vector matches, which holds whenever the
+    // in the row. Without the documents' text: weights A to C only, which search_rank holds whole.
+    // The GIN index still narrows the rows where the whole vector matches, which holds whenever the
     // filtered one does, unless the query excludes words.
     String rankVector = q.withDocuments() ? "a.search_rank" : "ts_filter(a.search_rank, '{a,b,c}')";
+    // A phrase needs the words' positions, which the GIN index does not hold: every row it finds
+    // would be read whole (out of line, 3 kB) to check them. Without excluded words, the phrase's
+    // words all present (<-> read as &) are a superset of its matches that the index decides alone;
+    // the phrase itself is then checked on search_rank (A to C: exact) or, with the documents, on
+    // the ranked rows one by one, best first, until the page is full (phraseChecked).
+    boolean relaxed = q.phrase() && !q.excludesWords();
+    boolean phraseChecked = relaxed && q.withDocuments();
+    String indexed =
+        relaxed
+            ? "cast(regexp_replace(cast("
+                + tsquery
+                + " as text), '<[0-9]+>|<->', '&', 'g')"
+                + " as tsquery)"
+            : tsquery;
     String match;
     if (q.withDocuments()) {
-      match = "a.search_vector @@ " + tsquery;
+      match = "a.search_vector @@ " + indexed;
     } else if (q.excludesWords()) {
       match = rankVector + " @@ " + tsquery;
     } else {
-      match = "a.search_vector @@ " + tsquery + " and " + rankVector + " @@ " + tsquery;
+      match = "a.search_vector @@ " + indexed + " and " + rankVector + " @@ " + tsquery;
     }
     // A match ranks at least as one D-weighted occurrence: a document word that occurs once is not
     // in search_rank (V10).
@@ -218,15 +236,29 @@ public class ApplicationSearch {
         .append(tsquery)
         .append(", '")
         .append(OPTIONS)
-        .append("') from (select m.id, m.rank from m");
+        .append("') from (");
+    if (phraseChecked) {
+      sql.append("select c.id, c.rank from (");
+    }
+    sql.append("select m.id, m.rank from m");
     if (afterRank != null) {
       sql.append(" where (m.rank, m.id) < (cast(:afterRank as real), cast(:afterId as uuid))");
       params.put("afterRank", afterRank.toString());
       params.put("afterId", afterId.toString());
     }
-    sql.append(" order by m.rank desc, m.id desc limit ")
-        .append(rows)
-        .append(") p order by p.rank desc, p.id desc");
+    sql.append(" order by m.rank desc, m.id desc");
+    if (phraseChecked) {
+      // A subquery's condition with a subquery is not pushed below the sort: it is checked on the
+      // sorted rows, in order, until the limit is reached.
+      sql.append(") c where (select b.search_vector from application b where b.id = c.id) @@ ")
+          .append(tsquery)
+          .append(" limit ")
+          .append(rows)
+          .append(")");
+    } else {
+      sql.append(" limit ").append(rows).append(")");
+    }
+    sql.append(" p order by p.rank desc, p.id desc");
     return new Statement(sql.toString(), Map.copyOf(params));
   }
 
