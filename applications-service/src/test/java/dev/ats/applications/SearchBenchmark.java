@@ -224,21 +224,22 @@ class SearchBenchmark {
 
   @SuppressWarnings("unchecked")
   private String explain(String q) {
+    ApplicationSearch.Query query = new ApplicationSearch.Query(q, true);
     ApplicationSearch.Statement statement =
         search.statement(
             new ApplicationRepository.Filter(null, null, null, null, null, q),
-            new ApplicationSearch.Query(q, true),
+            query,
             null,
             null,
             21);
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
-              search.typoTolerance();
-              var query = em.createNativeQuery("explain (analyze, buffers) " + statement.sql());
-              statement.params().forEach(query::setParameter);
+              search.planSettings(query);
+              var explain = em.createNativeQuery("explain (analyze, buffers) " + statement.sql());
+              statement.params().forEach(explain::setParameter);
               StringBuilder plan = new StringBuilder();
-              ((List<Object>) query.getResultList())
+              ((List<Object>) explain.getResultList())
                   .forEach(line -> plan.append("  ").append(line).append('\n'));
               return plan.toString();
             });

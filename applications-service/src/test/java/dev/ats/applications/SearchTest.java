@@ -18,6 +18,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,6 +118,54 @@ class SearchTest {
                 search(
                     TestTokens.recruiter(), Map.of("q", php + " or " + systems, "roleId", roleId))))
         .containsExactlyInAnyOrder(phrase, scrambled, excluded);
+    // A phrase alone: its words in order, not merely all present.
+    assertThat(
+            ids(
+                search(
+                    TestTokens.recruiter(),
+                    Map.of("q", "\"" + distributed + " " + systems + "\"", "roleId", roleId))))
+        .containsExactlyInAnyOrder(phrase, excluded);
+  }
+
+  @Test
+  void shouldPageThroughAPhraseBestFirstAndMatchItInWhatAnIntegrationMayRead() {
+    UUID roleId = openRole(1);
+    String first = word();
+    String second = word();
+    List<UUID> matching = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      UUID id = apply(roleId, "Phrased", word());
+      attachResume(id, (first + " " + second + " and ").repeat(1 + i) + "more.");
+      matching.add(id);
+      // Both words often, never as the phrase: found by the index, refused by the phrase.
+      UUID apart = apply(roleId, "Apart", word());
+      attachResume(apart, (first + " and then " + second + " ").repeat(6));
+    }
+    List<UUID> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      Map<String, Object> params =
+          new HashMap<>(Map.of("q", "\"" + first + " " + second + "\"", "limit", 2));
+      if (cursor != null) {
+        params.put("cursor", cursor);
+      }
+      JsonPath page = search(TestTokens.recruiter(), params);
+      seen.addAll(ids(page));
+      cursor = page.getString("nextCursor");
+    } while (cursor != null);
+    // The more often the phrase, the better the match.
+    List<UUID> bestFirst = new ArrayList<>(matching);
+    Collections.reverse(bestFirst);
+    assertThat(seen).containsExactlyElementsOf(bestFirst);
+
+    // An integration's phrase is matched in what it may read (here the school), never the résumés.
+    Map<String, Object> body = submission(roleId, email(), eligibleAnswers());
+    person(body).put("school", capitalised(first) + " " + capitalised(second) + " Institute");
+    var submitted = submit(body);
+    assertThat(submitted.statusCode()).isEqualTo(201);
+    assertThat(
+            ids(search(TestTokens.integration(), Map.of("q", "\"" + first + " " + second + "\""))))
+        .containsExactly(UUID.fromString(submitted.path("id")));
   }
 
   @Test

@@ -11,18 +11,26 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Full-text search over applications (migration V7): the weighted {@code application.search_vector}
- * (A names and e-mail, B school and degree, C the answers, D the documents' extracted text) with a
- * GIN index, queried with {@code websearch_to_tsquery('english', q)} and ranked with {@code
- * ts_rank_cd}; plus trigram matches ({@code pg_trgm}) of {@code application.search_names} for part
- * of a name or address and for typos. Both columns are rebuilt by {@link #refresh} from what is
- * stored, never edited in place.
+ * Full-text search over applications (migrations V7, V10): the weighted {@code
+ * application.search_vector} (A names and e-mail, B school and degree, C the answers, D the
+ * documents' extracted text) with a GIN index decides what matches {@code
+ * websearch_to_tsquery('english', q)}; {@code ts_rank} of the short {@code application.search_rank}
+ * (A to C, and the document words that occur more than once) orders the matches; plus trigram
+ * matches ({@code pg_trgm}) of {@code application.search_names} for part of a name or address and
+ * for typos. The columns are rebuilt by {@link #refresh} from what is stored, never edited in
+ * place.
  */
 @ApplicationScoped
 public class ApplicationSearch {
 
   /** The least word_similarity of a query to a name (or address) that matches it. */
   public static final String NAME_SIMILARITY = "0.5";
+
+  /**
+   * The least rank of a text match: what {@code ts_rank} gives one D-weighted occurrence (0.0573),
+   * the rank of a document word that occurs once (not in {@code search_rank}).
+   */
+  static final String FLOOR = "ts_rank(tsvector 'x:1', tsquery 'x', 32)";
 
   /** ts_headline's options: plain text, matches between « and », at most two fragments. */
   private static final String OPTIONS =
@@ -41,6 +49,11 @@ public class ApplicationSearch {
      */
     boolean nameLike() {
       return !text.contains("\"") && !excludesWords();
+    }
+
+    /** True if the query may hold a phrase (quotes). */
+    boolean phrase() {
+      return text.contains("\"");
     }
 
     /** True if a word is excluded ({@code -php}): the only operator that is not monotonic. */
@@ -95,9 +108,7 @@ public class ApplicationSearch {
   public List<Hit> page(
       ApplicationRepository.Filter filter, Query q, Float afterRank, UUID afterId, int rows) {
     Statement statement = statement(filter, q, afterRank, afterId, rows);
-    if (q.nameLike()) {
-      typoTolerance();
-    }
+    planSettings(q);
     jakarta.persistence.Query query = em.createNativeQuery(statement.sql());
     statement.params().forEach(query::setParameter);
     List<Object[]> result = query.getResultList();
@@ -109,6 +120,19 @@ public class ApplicationSearch {
                     ((Number) r[1]).floatValue(),
                     r[2] == null || r[2].toString().isBlank() ? null : r[2].toString()))
         .toList();
+  }
+
+  /**
+   * The search's settings, for the current transaction: {@link #typoTolerance} for a name-like
+   * query, and no sequential scan of {@code application}. A word in most résumés would otherwise be
+   * matched by reading every row's whole vector (out of line, 3 kB each); the bitmap of its GIN
+   * index decides a plain word's matches without reading any vector.
+   */
+  public void planSettings(Query q) {
+    if (q.nameLike()) {
+      typoTolerance();
+    }
+    em.createNativeQuery("select set_config('enable_seqscan', 'off', true)").getSingleResult();
   }
 
   /**
@@ -130,60 +154,111 @@ public class ApplicationSearch {
     Map<String, Object> params = new HashMap<>();
     params.put("q", q.text());
     String tsquery = "websearch_to_tsquery('english', :q)";
-    // Without the documents' text: weights A to C only. The GIN index still narrows the rows
-    // where the whole vector matches, which holds whenever the filtered one does, unless the
-    // query excludes words.
-    String vector = q.withDocuments() ? "a.search_vector" : "ts_filter(a.search_vector, '{a,b,c}')";
-    StringBuilder match = new StringBuilder("(" + vector + " @@ " + tsquery);
-    if (!q.withDocuments() && !q.excludesWords()) {
-      match.append(" and a.search_vector @@ ").append(tsquery);
+    // What matches is decided on search_vector (GIN); the rank reads search_rank (V10), short and
+    // in the row. Without the documents' text: weights A to C only, which search_rank holds whole.
+    // The GIN index still narrows the rows where the whole vector matches, which holds whenever the
+    // filtered one does, unless the query excludes words.
+    String rankVector = q.withDocuments() ? "a.search_rank" : "ts_filter(a.search_rank, '{a,b,c}')";
+    // A phrase needs the words' positions, which the GIN index does not hold: every row it finds
+    // would be read whole (out of line, 3 kB) to check them. Without excluded words, the phrase's
+    // words all present (<-> read as &) are a superset of its matches that the index decides alone;
+    // the phrase itself is then checked on search_rank (A to C: exact) or, with the documents, on
+    // the ranked rows one by one, best first, until the page is full (phraseChecked).
+    boolean relaxed = q.phrase() && !q.excludesWords();
+    boolean phraseChecked = relaxed && q.withDocuments();
+    String indexed =
+        relaxed
+            ? "cast(regexp_replace(cast("
+                + tsquery
+                + " as text), '<[0-9]+>|<->', '&', 'g')"
+                + " as tsquery)"
+            : tsquery;
+    String match;
+    if (q.withDocuments()) {
+      match = "a.search_vector @@ " + indexed;
+    } else if (q.excludesWords()) {
+      match = rankVector + " @@ " + tsquery;
+    } else {
+      match = "a.search_vector @@ " + indexed + " and " + rankVector + " @@ " + tsquery;
     }
-    match.append(")");
-    String nameRank = "0";
+    // A match ranks at least as one D-weighted occurrence: a document word that occurs once is not
+    // in search_rank (V10).
+    String textRank = "greatest(ts_rank(" + rankVector + ", " + tsquery + ", 32), " + FLOOR + ")";
+    StringBuilder sql = new StringBuilder("with ");
+    StringBuilder matches = new StringBuilder();
     if (q.nameLike()) {
+      // Names and addresses matched by trigrams, few and found in their own index, with their
+      // likeness (0 to 1); every other row adds 0, without computing trigrams for each match.
       String lower = q.text().trim().toLowerCase(Locale.ROOT);
       params.put("name", lower);
-      String names = ":name <% a.search_names";
+      StringBuilder names =
+          new StringBuilder(
+              "n as materialized (select a.id, word_similarity(:name, a.search_names) as sim"
+                  + " from application a where (:name <% a.search_names");
       if (lower.length() >= 3) {
-        names += " or a.search_names like :part escape '\\'";
+        names.append(" or a.search_names like :part escape '\\'");
         params.put(
             "part",
             "%" + lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
       }
-      match.append(" or ").append(names);
-      // Only a name that matched adds its likeness (0 to 1) to the rank.
-      nameRank = "case when " + names + " then word_similarity(:name, a.search_names) else 0 end";
+      names.append(")");
+      ApplicationRepository.appendFilters(filter, names, params);
+      sql.append(names).append("), ");
+      matches
+          .append("select a.id, cast(")
+          .append(textRank)
+          .append(" + coalesce(n.sim, 0) as real) as rank from application a")
+          .append(" left join n on n.id = a.id where (")
+          .append(match)
+          .append(")");
+      ApplicationRepository.appendFilters(filter, matches, params);
+      matches
+          .append(" union all select a.id, cast(")
+          .append(textRank)
+          .append(" + n.sim as real) from n join application a on a.id = n.id where not (")
+          .append(match)
+          .append(")");
+    } else {
+      matches
+          .append("select a.id, cast(")
+          .append(textRank)
+          .append(" as real) as rank from application a where (")
+          .append(match)
+          .append(")");
+      ApplicationRepository.appendFilters(filter, matches, params);
     }
-    StringBuilder inner =
-        new StringBuilder("select a.id, cast(ts_rank_cd(")
-            .append(vector)
-            .append(", ")
-            .append(tsquery)
-            .append(", 32) + ") // normalisation 32: rank / (rank + 1), in [0, 1)
-            .append(nameRank)
-            .append(" as real) as rank from application a where (")
-            .append(match)
-            .append(")");
-    ApplicationRepository.appendFilters(filter, inner, params);
-    StringBuilder sql =
-        new StringBuilder("select cast(p.id as text), p.rank, ts_headline('english',")
-            .append(" application_search_text(p.id, ")
-            .append(q.withDocuments())
-            .append("), ")
-            .append(tsquery)
-            .append(", '")
-            .append(OPTIONS)
-            .append("') from (select s.id, s.rank from (")
-            .append(inner)
-            .append(") s");
+    sql.append("m as (")
+        .append(matches)
+        .append(") select cast(p.id as text), p.rank, ts_headline('english',")
+        .append(" application_search_text(p.id, ")
+        .append(q.withDocuments())
+        .append("), ")
+        .append(tsquery)
+        .append(", '")
+        .append(OPTIONS)
+        .append("') from (");
+    if (phraseChecked) {
+      sql.append("select c.id, c.rank from (");
+    }
+    sql.append("select m.id, m.rank from m");
     if (afterRank != null) {
-      sql.append(" where (s.rank, s.id) < (cast(:afterRank as real), cast(:afterId as uuid))");
+      sql.append(" where (m.rank, m.id) < (cast(:afterRank as real), cast(:afterId as uuid))");
       params.put("afterRank", afterRank.toString());
       params.put("afterId", afterId.toString());
     }
-    sql.append(" order by s.rank desc, s.id desc limit ")
-        .append(rows)
-        .append(") p order by p.rank desc, p.id desc");
+    sql.append(" order by m.rank desc, m.id desc");
+    if (phraseChecked) {
+      // A subquery's condition with a subquery is not pushed below the sort: it is checked on the
+      // sorted rows, in order, until the limit is reached.
+      sql.append(") c where (select b.search_vector from application b where b.id = c.id) @@ ")
+          .append(tsquery)
+          .append(" limit ")
+          .append(rows)
+          .append(")");
+    } else {
+      sql.append(" limit ").append(rows).append(")");
+    }
+    sql.append(" p order by p.rank desc, p.id desc");
     return new Statement(sql.toString(), Map.copyOf(params));
   }
 
