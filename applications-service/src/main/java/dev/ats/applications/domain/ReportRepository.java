@@ -6,7 +6,6 @@ import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,28 +152,38 @@ public class ReportRepository {
   /** Days spent in one stage by the applications that entered it and left it. */
   public record StageTime(Stage stage, long timed, Double medianDays, Double p90Days) {}
 
-  /** Per pipeline stage that anyone left: how long the cohort spent in it. */
-  @SuppressWarnings("unchecked")
+  /**
+   * Per pipeline stage that anyone left: how long the cohort spent in it. One pass over the cohort:
+   * an ordered-set aggregate ignores nulls, so each stage's column (null: not entered or not left)
+   * gives its own count, median and p90, and the median and p90 of one column share one sort.
+   */
   public List<StageTime> stageTimes(Cohort cohort) {
     Map<String, Object> params = new HashMap<>();
-    String sql =
-        "select v.stage, count(*), percentile_cont(0.5) within group (order by v.d),"
-            + " percentile_cont(0.9) within group (order by v.d) from application_report a"
-            + " cross join lateral (values ('SUBMITTED', a.days_submitted), ('SCREENING',"
-            + " a.days_screening), ('INTERVIEWING', a.days_interviewing), ('OFFERED',"
-            + " a.days_offered)) v(stage, d)"
-            + cohort.where(params)
-            + " and v.d is not null group by v.stage";
-    List<Object[]> rows = query(sql, params).getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                new StageTime(
-                    Stage.valueOf((String) r[0]),
-                    ((Number) r[1]).longValue(),
-                    number(r[2]),
-                    number(r[3])))
-        .toList();
+    List<String> columns =
+        List.of("days_submitted", "days_screening", "days_interviewing", "days_offered");
+    StringBuilder sql = new StringBuilder("select ");
+    for (String column : columns) {
+      sql.append(sql.length() > 7 ? ", " : "")
+          .append("count(")
+          .append(column)
+          .append("), percentile_cont(0.5) within group (order by ")
+          .append(column)
+          .append("), percentile_cont(0.9) within group (order by ")
+          .append(column)
+          .append(")");
+    }
+    sql.append(" from application_report a").append(cohort.where(params));
+    Object[] r = (Object[]) query(sql.toString(), params).getSingleResult();
+    List<Stage> stages =
+        List.of(Stage.SUBMITTED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFERED);
+    List<StageTime> times = new java.util.ArrayList<>();
+    for (int i = 0; i < stages.size(); i++) {
+      long timed = ((Number) r[3 * i]).longValue();
+      if (timed > 0) {
+        times.add(new StageTime(stages.get(i), timed, number(r[3 * i + 1]), number(r[3 * i + 2])));
+      }
+    }
+    return times;
   }
 
   /** Days from submission to HIRED and to the first final stage, over the cohort. */
@@ -239,13 +248,22 @@ public class ReportRepository {
         .toList();
   }
 
-  /** The roles the cohort's applications belong to. */
+  /** Every role in the copy, or only {@code roleId} when given (a role copy per role: small). */
   @SuppressWarnings("unchecked")
-  public List<UUID> cohortRoles(Cohort cohort) {
-    Map<String, Object> params = new HashMap<>();
-    String sql = "select distinct a.role_id from application_report a" + cohort.where(params);
-    List<Object> rows = query(sql, params).getResultList();
-    return rows.stream().map(ReportRepository::uuid).toList();
+  public Map<UUID, RoleFacts> roles(UUID roleId) {
+    Query query =
+        em.createNativeQuery(
+            "select role_id, title, respond_by, status from role_copy"
+                + (roleId == null ? "" : " where role_id = cast(:roleId as uuid)"));
+    if (roleId != null) {
+      query.setParameter("roleId", roleId.toString());
+    }
+    Map<UUID, RoleFacts> roles = new HashMap<>();
+    for (Object[] r : (List<Object[]>) query.getResultList()) {
+      UUID id = uuid(r[0]);
+      roles.put(id, new RoleFacts(id, (String) r[1], (String) r[2], (String) r[3]));
+    }
+    return roles;
   }
 
   /**
@@ -339,30 +357,6 @@ public class ReportRepository {
 
   private static Double number(Object value) {
     return value == null ? null : ((Number) value).doubleValue();
-  }
-
-  /** The copies of these roles (roles this service has never heard of are left out). */
-  @SuppressWarnings("unchecked")
-  public Map<UUID, RoleFacts> roles(Collection<UUID> roleIds) {
-    Map<UUID, RoleFacts> roles = new HashMap<>();
-    if (roleIds.isEmpty()) {
-      return roles;
-    }
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select role_id, title, respond_by, status from role_copy"
-                    + " where role_id = any(cast(:ids as uuid[]))")
-            .setParameter(
-                "ids",
-                roleIds.stream()
-                    .map(UUID::toString)
-                    .collect(java.util.stream.Collectors.joining(",", "{", "}")))
-            .getResultList();
-    for (Object[] r : rows) {
-      UUID id = uuid(r[0]);
-      roles.put(id, new RoleFacts(id, (String) r[1], (String) r[2], (String) r[3]));
-    }
-    return roles;
   }
 
   private static UUID uuid(Object value) {
