@@ -217,7 +217,7 @@ class ReportTest {
   }
 
   @Test
-  void shouldCountARolesApplicationsPerStageAndEligibilityFromItsIndex() {
+  void shouldCountARolesApplicationsPerStageAndEligibility() {
     Map<String, Object> pipeline =
         read(
             given()

@@ -3,6 +3,8 @@ package dev.ats.applications;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ats.applications.domain.ReportRepository;
+import dev.ats.applications.service.reports.PipelineCountFolding;
 import dev.ats.infra.test.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +44,8 @@ class ScreeningBenchmark {
 
   private static final int APPLICATIONS = 100_000;
   private static final int BULK = 500;
+  private static final int SUBMITTERS = 30;
+  private static final int CHUNK = 25;
 
   /** A path through the pipeline per application, picked by (g * 7919) % 100. */
   private static final String PATHS =
@@ -57,6 +61,7 @@ class ScreeningBenchmark {
 
   @Inject EntityManager em;
   @Inject DataSource dataSource;
+  @Inject PipelineCountFolding folding;
 
   @Test
   void shouldCountReportAndBulkRejectAtAHundredThousandApplications() throws Exception {
@@ -74,6 +79,14 @@ class ScreeningBenchmark {
       c.setAutoCommit(true);
       s.execute("vacuum analyze application");
       s.execute("vacuum analyze stage_change");
+    }
+    folding.foldAll();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(true);
+      s.execute("vacuum analyze pipeline_count");
+      s.execute("vacuum analyze pipeline_count_delta");
+      s.execute("vacuum analyze application_report");
     }
     report.append(loadAverage());
     report.append(
@@ -105,6 +118,25 @@ class ScreeningBenchmark {
       }
     }
     report.append(Benchmarks.stats("\npipeline counts, HTTP round trip, 300 calls", counts));
+    // What the same machine gives a round trip that does no work, and the counts' SQL alone.
+    List<Long> floor = new ArrayList<>();
+    List<Long> sql = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        java.sql.PreparedStatement s =
+            c.prepareStatement(ReportRepository.STAGE_COUNTS.replace(":roleId", "?"))) {
+      for (int i = 0; i < 300; i++) {
+        long start = System.nanoTime();
+        given().get("/q/health/live").then().statusCode(200);
+        floor.add((System.nanoTime() - start) / 1_000);
+        s.setString(1, roles.get(i % 3).toString());
+        s.setString(2, roles.get(i % 3).toString());
+        start = System.nanoTime();
+        s.executeQuery().close();
+        sql.add((System.nanoTime() - start) / 1_000);
+      }
+    }
+    report.append(Benchmarks.stats("  an HTTP round trip doing no work (/q/health/live)", floor));
+    report.append(Benchmarks.stats("  the counts' SQL alone, over JDBC", sql));
 
     // --- the reports ---------------------------------------------------------------------------
     report.append("\nreports (HTTP round trip, 5 calls each after one warm-up):\n");
@@ -133,22 +165,35 @@ class ScreeningBenchmark {
 
     // --- the plans ------------------------------------------------------------------------------
     String countsPlan =
-        plan(
-            "select stage, eligibility_outcome, count(*) from application where role_id ="
-                + " cast('"
-                + roles.get(0)
-                + "' as uuid) group by stage, eligibility_outcome");
+        plan(ReportRepository.STAGE_COUNTS.replace(":roleId", "'" + roles.get(0) + "'"));
     report.append("\nEXPLAIN (ANALYZE, BUFFERS) of the pipeline counts of one role:\n");
     report.append(countsPlan);
-    String tracksPlan =
+    report.append(
+        "\nEXPLAIN (ANALYZE, BUFFERS) of the funnel's time in each stage, all 100 000:\n");
+    report.append(
         plan(
-            "select a.id, a.role_id, a.source, a.submitted_at, a.stage, sc.id as step,"
-                + " sc.from_stage, sc.to_stage, sc.changed_at from application a join stage_change"
-                + " sc on sc.application_id = a.id where true and a.role_id = cast('"
+            "select v.stage, count(*), percentile_cont(0.5) within group (order by v.d),"
+                + " percentile_cont(0.9) within group (order by v.d) from application_report a"
+                + " cross join lateral (values ('SUBMITTED', a.days_submitted), ('SCREENING',"
+                + " a.days_screening), ('INTERVIEWING', a.days_interviewing), ('OFFERED',"
+                + " a.days_offered)) v(stage, d) where v.d is not null group by v.stage"));
+    report.append("\nEXPLAIN (ANALYZE, BUFFERS) of the sources of one role:\n");
+    report.append(
+        plan(
+            "select source, count(*), count(*) filter (where furthest >= 2), count(*) filter"
+                + " (where furthest >= 3), count(*) filter (where furthest >= 4) from"
+                + " application_report a where a.role_id = '"
                 + roles.get(0)
-                + "' as uuid)");
-    report.append("\nEXPLAIN (ANALYZE, BUFFERS) of a report's read of one role:\n");
-    report.append(tracksPlan);
+                + "' group by source order by count(*) desc, source collate \"C\" nulls last"));
+
+    // --- where the time of a bulk item goes: the same statements in plain JDBC ----------------
+    report.append(
+        "\none bulk item's statements in plain JDBC (lock, stage update, history row, two outbox"
+            + " rows marked published so the relay stays out), 100 items each:\n");
+    profileItem(report, roles.get(2), "each its own transaction, with NOTIFY", 1, true, true);
+    profileItem(report, roles.get(2), "each its own transaction, without NOTIFY", 1, false, true);
+    profileItem(report, roles.get(2), "each its own transaction, no outbox rows", 1, false, false);
+    profileItem(report, roles.get(2), "25 per transaction, one NOTIFY each", 25, true, true);
 
     // --- bulk reject of 500 ----------------------------------------------------------------
     @SuppressWarnings("unchecked")
@@ -187,14 +232,112 @@ class ScreeningBenchmark {
     assertThat((Integer) bulk.path("succeeded")).isEqualTo(BULK);
     report.append(
         String.format(
-            "%nbulk reject of %d applications (each its own transaction, with its events): %d"
+            "%nbulk reject of %d applications (%d per transaction, each with its events): %d"
                 + " ms, one request%n",
-            BULK, bulkMs));
+            BULK, CHUNK, bulkMs));
+
+    // --- 30 concurrent submissions to one role ------------------------------------------------
+    UUID busy = Fixtures.openRole(500, false);
+    Fixtures.submitEligible(busy);
+    List<Long> rounds = new ArrayList<>();
+    List<Long> submissions = new ArrayList<>();
+    for (int round = 0; round < 10; round++) {
+      long roundStart = System.nanoTime();
+      List<Long> each =
+          Fixtures.concurrently(
+              () -> {
+                long start = System.nanoTime();
+                Fixtures.submitEligible(busy);
+                return (System.nanoTime() - start) / 1_000;
+              },
+              SUBMITTERS);
+      rounds.add((System.nanoTime() - roundStart) / 1_000);
+      submissions.addAll(each);
+    }
+    report.append('\n');
+    report.append(
+        Benchmarks.stats(
+            SUBMITTERS + " concurrent submissions to one role, wall time of a round, 10 rounds",
+            rounds));
+    report.append(Benchmarks.stats("  one submission among them", submissions));
 
     report.append(loadAverage());
-    assertThat(countsPlan)
-        .containsPattern("Index (Only )?Scan (using|on) application_role_stage_eligibility")
-        .doesNotContain("Seq Scan");
+    // The counts read the kept counts only (a handful of rows: a seq scan of one page is fine).
+    assertThat(countsPlan).contains("pipeline_count").doesNotContain(" on application ");
+  }
+
+  /**
+   * Moves 100 SUBMITTED applications of {@code role} to REJECTED with the SQL a bulk item runs,
+   * {@code perTransaction} at a time, and reports the time per item.
+   */
+  private void profileItem(
+      Progress report, UUID role, String label, int perTransaction, boolean notify, boolean outbox)
+      throws Exception {
+    List<UUID> ids = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        java.sql.PreparedStatement s =
+            c.prepareStatement(
+                "select id from application where role_id = ? and stage = 'SUBMITTED'"
+                    + " order by submitted_at desc limit 100")) {
+      c.setAutoCommit(true);
+      s.setObject(1, role);
+      try (java.sql.ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          ids.add(r.getObject(1, UUID.class));
+        }
+      }
+    }
+    long start = System.nanoTime();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (java.sql.PreparedStatement lock =
+              c.prepareStatement("select * from application where id = ? for update");
+          java.sql.PreparedStatement update =
+              c.prepareStatement(
+                  "update application set stage = 'REJECTED', rejection_reason = 'NOT_A_FIT',"
+                      + " version = version + 1, updated_at = now() where id = ?");
+          java.sql.PreparedStatement history =
+              c.prepareStatement(
+                  "insert into stage_change (application_id, from_stage, to_stage, reason,"
+                      + " actor, version, changed_at) values (?, 'SUBMITTED', 'REJECTED',"
+                      + " 'NOT_A_FIT', 'benchmark', 2, now())");
+          java.sql.PreparedStatement event =
+              c.prepareStatement(
+                  "insert into outbox_event (event_id, topic, event_key, type, source, subject,"
+                      + " occurred_at, payload, published_at) values (?, 'benchmark.profile', ?,"
+                      + " 'profile', 'benchmark', ?, now(), repeat('x', 400), now())");
+          Statement plain = c.createStatement()) {
+        int inTransaction = 0;
+        for (UUID id : ids) {
+          lock.setObject(1, id);
+          lock.executeQuery().close();
+          update.setObject(1, id);
+          update.executeUpdate();
+          history.setObject(1, id);
+          history.executeUpdate();
+          if (outbox) {
+            for (int e = 0; e < 2; e++) {
+              event.setObject(1, UUID.randomUUID());
+              event.setString(2, id.toString());
+              event.setString(3, id.toString());
+              event.executeUpdate();
+            }
+          }
+          if (notify && inTransaction == 0) {
+            plain.execute("notify benchmark_profile");
+          }
+          if (++inTransaction == perTransaction) {
+            c.commit();
+            inTransaction = 0;
+          }
+        }
+        c.commit();
+      }
+    }
+    report.append(
+        String.format(
+            "  %s: %.2f ms per item%n",
+            label, (System.nanoTime() - start) / 1_000_000.0 / ids.size()));
   }
 
   /** The machine's load while measuring (Linux), since other builds may share it. */

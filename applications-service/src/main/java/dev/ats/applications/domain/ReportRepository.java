@@ -6,13 +6,12 @@ import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The read-only queries behind a board's counts and the reports. */
+/** The queries behind a board's counts (and their folding) and the reports: no personal data. */
 @ApplicationScoped
 public class ReportRepository {
 
@@ -29,15 +28,15 @@ public class ReportRepository {
   }
 
   /**
-   * The role's applications per stage and eligibility outcome: one grouped index-only scan of
-   * {@code application_role_stage_eligibility} (V5), however many applications the role has.
+   * The role's applications per stage and eligibility outcome, from the counts the triggers of V11
+   * keep: the role's folded counts ({@code pipeline_count}, at most 7 x 3 rows) plus its changes
+   * not folded yet ({@code pipeline_count_delta}, the last few seconds' worth), summed in one
+   * statement, so the answer is exact and its cost does not grow with the role's applications.
    */
   @SuppressWarnings("unchecked")
   public List<StageCount> stageCounts(UUID roleId) {
     List<Object[]> rows =
-        em.createNativeQuery(
-                "select stage, eligibility_outcome, count(*) from application"
-                    + " where role_id = cast(:roleId as uuid) group by stage, eligibility_outcome")
+        em.createNativeQuery(STAGE_COUNTS)
             .setParameter("roleId", roleId.toString())
             .getResultList();
     return rows.stream()
@@ -50,22 +49,53 @@ public class ReportRepository {
         .toList();
   }
 
+  /** The query behind {@link #stageCounts} ({@code :roleId}), public for its plan. */
+  public static final String STAGE_COUNTS =
+      "select stage, eligibility_outcome, sum(applications) from (select stage,"
+          + " eligibility_outcome, applications from pipeline_count where role_id = cast(:roleId"
+          + " as uuid) union all select stage, eligibility_outcome, delta from"
+          + " pipeline_count_delta where role_id = cast(:roleId as uuid)) counts"
+          + " group by stage, eligibility_outcome having sum(applications) <> 0";
+
+  /**
+   * Folds up to {@code limit} of the oldest count changes into {@code pipeline_count}, in one
+   * statement: the changes are deleted and added to the counts in the same transaction, so a read
+   * sees them either as changes or as counts, never both or neither. Instances folding at the same
+   * moment do not meet: only the one that gets the advisory lock folds.
+   *
+   * @return how many changes were folded
+   */
+  public int foldCountChanges(int limit) {
+    Object locked =
+        em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext('pipeline_count_fold'))")
+            .getSingleResult();
+    if (!Boolean.TRUE.equals(locked)) {
+      return 0;
+    }
+    Object folded =
+        em.createNativeQuery(
+                "with moved as (delete from pipeline_count_delta where id in (select id from"
+                    + " pipeline_count_delta order by id limit :limit) returning role_id, stage,"
+                    + " eligibility_outcome, delta), summed as (insert into pipeline_count as c"
+                    + " (role_id, stage, eligibility_outcome, applications) select role_id, stage,"
+                    + " eligibility_outcome, sum(delta) from moved group by role_id, stage,"
+                    + " eligibility_outcome order by role_id, stage, eligibility_outcome on"
+                    + " conflict (role_id, stage, eligibility_outcome) do update set applications"
+                    + " = c.applications + excluded.applications) select count(*) from moved")
+            .setParameter("limit", limit)
+            .getSingleResult();
+    return ((Number) folded).intValue();
+  }
+
   // --- the reports, computed in PostgreSQL ------------------------------------------------------
   //
-  // Each report reads the cohort (applications submitted in [from, to) of one role or all, that
-  // have
-  // a stage history) joined to its stage changes and aggregates it in one statement: window
-  // functions over stage_change (in id order) for the time spent in each stage, percentile_cont for
-  // medians and p90s. Only figures come back, never rows per application. Days are elapsed
-  // milliseconds (truncated, as java.time.Duration#toMillis) / 1000 / 86400 in double precision.
-
-  /** The pipeline's stages in order, as stored; the index of a stage is its place in it. */
-  private static final String FURTHEST =
-      "max(case sc.to_stage when 'SCREENING' then 1 when 'INTERVIEWING' then 2"
-          + " when 'OFFERED' then 3 when 'HIRED' then 4 else 0 end)";
-
-  private static final String PIPELINE_STAGES =
-      "('SUBMITTED', 'SCREENING', 'INTERVIEWING', 'OFFERED', 'HIRED')";
+  // Each report aggregates the cohort (applications submitted in [from, to) of one role or all,
+  // that have a stage history) in one statement over application_report (V11): one row per
+  // application, kept by a trigger from its stage history (how far it got, the days spent in each
+  // stage it left, when it was hired, first decided, first moved on), so a report reads one narrow
+  // row per application, never its stage changes. percentile_cont gives medians and p90s. Only
+  // figures come back, never rows per application. Days are elapsed milliseconds (truncated, as
+  // java.time.Duration#toMillis) / 1000 / 86400 in double precision.
 
   private static final String FINAL_STAGES = "('HIRED', 'REJECTED', 'WITHDRAWN')";
 
@@ -79,7 +109,7 @@ public class ReportRepository {
         + " / cast(1000 as double precision) / cast(86400 as double precision))";
   }
 
-  /** Who a report covers: the cohort's filter on {@code application a}. */
+  /** Who a report covers: the cohort's filter on {@code application_report a}. */
   public record Cohort(UUID roleId, Instant from, Instant to) {
 
     String where(Map<String, Object> params) {
@@ -107,13 +137,10 @@ public class ReportRepository {
   public long[] reached(Cohort cohort) {
     Map<String, Object> params = new HashMap<>();
     String sql =
-        "with furthest as (select a.id, "
-            + FURTHEST
-            + " as idx from application a join stage_change sc on sc.application_id = a.id"
-            + cohort.where(params)
-            + " group by a.id)"
-            + " select count(*), count(*) filter (where idx >= 1), count(*) filter (where idx >= 2),"
-            + " count(*) filter (where idx >= 3), count(*) filter (where idx >= 4) from furthest";
+        "select count(*), count(*) filter (where furthest >= 1), count(*) filter (where furthest"
+            + " >= 2), count(*) filter (where furthest >= 3), count(*) filter (where furthest >="
+            + " 4) from application_report a"
+            + cohort.where(params);
     Object[] row = (Object[]) query(sql, params).getSingleResult();
     long[] reached = new long[row.length];
     for (int i = 0; i < row.length; i++) {
@@ -125,31 +152,38 @@ public class ReportRepository {
   /** Days spent in one stage by the applications that entered it and left it. */
   public record StageTime(Stage stage, long timed, Double medianDays, Double p90Days) {}
 
-  /** Per pipeline stage that anyone left: how long the cohort spent in it. */
-  @SuppressWarnings("unchecked")
+  /**
+   * Per pipeline stage that anyone left: how long the cohort spent in it. One pass over the cohort:
+   * an ordered-set aggregate ignores nulls, so each stage's column (null: not entered or not left)
+   * gives its own count, median and p90, and the median and p90 of one column share one sort.
+   */
   public List<StageTime> stageTimes(Cohort cohort) {
     Map<String, Object> params = new HashMap<>();
-    String sql =
-        "with steps as (select sc.to_stage, sc.changed_at, lead(sc.changed_at) over"
-            + " (partition by sc.application_id order by sc.id) as left_at"
-            + " from application a join stage_change sc on sc.application_id = a.id"
-            + cohort.where(params)
-            + "), spent as (select to_stage, "
-            + days("changed_at", "left_at")
-            + " as d from steps where left_at is not null and to_stage in "
-            + PIPELINE_STAGES
-            + ") select to_stage, count(*), percentile_cont(0.5) within group (order by d),"
-            + " percentile_cont(0.9) within group (order by d) from spent group by to_stage";
-    List<Object[]> rows = query(sql, params).getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                new StageTime(
-                    Stage.valueOf((String) r[0]),
-                    ((Number) r[1]).longValue(),
-                    number(r[2]),
-                    number(r[3])))
-        .toList();
+    List<String> columns =
+        List.of("days_submitted", "days_screening", "days_interviewing", "days_offered");
+    StringBuilder sql = new StringBuilder("select ");
+    for (String column : columns) {
+      sql.append(sql.length() > 7 ? ", " : "")
+          .append("count(")
+          .append(column)
+          .append("), percentile_cont(0.5) within group (order by ")
+          .append(column)
+          .append("), percentile_cont(0.9) within group (order by ")
+          .append(column)
+          .append(")");
+    }
+    sql.append(" from application_report a").append(cohort.where(params));
+    Object[] r = (Object[]) query(sql.toString(), params).getSingleResult();
+    List<Stage> stages =
+        List.of(Stage.SUBMITTED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFERED);
+    List<StageTime> times = new java.util.ArrayList<>();
+    for (int i = 0; i < stages.size(); i++) {
+      long timed = ((Number) r[3 * i]).longValue();
+      if (timed > 0) {
+        times.add(new StageTime(stages.get(i), timed, number(r[3 * i + 1]), number(r[3 * i + 2])));
+      }
+    }
+    return times;
   }
 
   /** Days from submission to HIRED and to the first final stage, over the cohort. */
@@ -165,16 +199,7 @@ public class ReportRepository {
   public DecisionTimes decisionTimes(Cohort cohort) {
     Map<String, Object> params = new HashMap<>();
     String sql =
-        "with per_app as (select a.submitted_at,"
-            + " (array_agg(sc.changed_at order by sc.id) filter (where sc.to_stage = 'HIRED'))[1]"
-            + " as hired_at,"
-            + " (array_agg(sc.changed_at order by sc.id) filter (where sc.to_stage in "
-            + FINAL_STAGES
-            + "))[1] as decided_at"
-            + " from application a join stage_change sc on sc.application_id = a.id"
-            + cohort.where(params)
-            + " group by a.id, a.submitted_at)"
-            + " select count(*), count(hired_at),"
+        "select count(*), count(hired_at),"
             + " percentile_cont(0.5) within group (order by "
             + days("submitted_at", "hired_at")
             + "), percentile_cont(0.9) within group (order by "
@@ -183,7 +208,8 @@ public class ReportRepository {
             + days("submitted_at", "decided_at")
             + "), percentile_cont(0.9) within group (order by "
             + days("submitted_at", "decided_at")
-            + ") from per_app";
+            + ") from application_report a"
+            + cohort.where(params);
     Object[] r = (Object[]) query(sql, params).getSingleResult();
     return new DecisionTimes(
         ((Number) r[0]).longValue(),
@@ -204,14 +230,11 @@ public class ReportRepository {
   public List<SourceCount> sources(Cohort cohort) {
     Map<String, Object> params = new HashMap<>();
     String sql =
-        "with furthest as (select a.id, a.source, "
-            + FURTHEST
-            + " as idx from application a join stage_change sc on sc.application_id = a.id"
+        "select source, count(*), count(*) filter (where furthest >= 2),"
+            + " count(*) filter (where furthest >= 3), count(*) filter (where furthest >= 4)"
+            + " from application_report a"
             + cohort.where(params)
-            + " group by a.id, a.source)"
-            + " select source, count(*), count(*) filter (where idx >= 2),"
-            + " count(*) filter (where idx >= 3), count(*) filter (where idx >= 4)"
-            + " from furthest group by source order by count(*) desc, source collate \"C\" nulls last";
+            + " group by source order by count(*) desc, source collate \"C\" nulls last";
     List<Object[]> rows = query(sql, params).getResultList();
     return rows.stream()
         .map(
@@ -225,16 +248,22 @@ public class ReportRepository {
         .toList();
   }
 
-  /** The roles the cohort's applications belong to. */
+  /** Every role in the copy, or only {@code roleId} when given (a role copy per role: small). */
   @SuppressWarnings("unchecked")
-  public List<UUID> cohortRoles(Cohort cohort) {
-    Map<String, Object> params = new HashMap<>();
-    String sql =
-        "select distinct a.role_id from application a"
-            + cohort.where(params)
-            + " and exists (select 1 from stage_change sc where sc.application_id = a.id)";
-    List<Object> rows = query(sql, params).getResultList();
-    return rows.stream().map(ReportRepository::uuid).toList();
+  public Map<UUID, RoleFacts> roles(UUID roleId) {
+    Query query =
+        em.createNativeQuery(
+            "select role_id, title, respond_by, status from role_copy"
+                + (roleId == null ? "" : " where role_id = cast(:roleId as uuid)"));
+    if (roleId != null) {
+      query.setParameter("roleId", roleId.toString());
+    }
+    Map<UUID, RoleFacts> roles = new HashMap<>();
+    for (Object[] r : (List<Object[]>) query.getResultList()) {
+      UUID id = uuid(r[0]);
+      roles.put(id, new RoleFacts(id, (String) r[1], (String) r[2], (String) r[3]));
+    }
+    return roles;
   }
 
   /**
@@ -254,22 +283,15 @@ public class ReportRepository {
     Map<String, Object> params = new HashMap<>();
     String sql =
         deadlinesCte(deadlines, params)
-            + ", per_app as (select a.role_id, a.stage, a.submitted_at,"
-            + " (array_agg(sc.changed_at order by sc.id) filter (where sc.to_stage in "
+            + " select a.role_id, count(*),"
+            + " count(*) filter (where a.submitted_at < d.deadline),"
+            + " count(*) filter (where a.submitted_at < d.deadline and a.decided_at < d.deadline),"
+            + " count(*) filter (where a.submitted_at < d.deadline and a.updated_at < d.deadline),"
+            + " count(*) filter (where d.deadline <= cast(:now as timestamptz) and a.stage not in "
             + FINAL_STAGES
-            + "))[1] as decided_at,"
-            + " (array_agg(sc.changed_at order by sc.id) filter (where sc.from_stage is not null))[1]"
-            + " as updated_at"
-            + " from application a join stage_change sc on sc.application_id = a.id"
+            + ") from application_report a left join deadlines d on d.role_id = a.role_id"
             + cohort.where(params)
-            + " group by a.id, a.role_id, a.stage, a.submitted_at)"
-            + " select p.role_id, count(*),"
-            + " count(*) filter (where p.submitted_at < d.deadline),"
-            + " count(*) filter (where p.submitted_at < d.deadline and p.decided_at < d.deadline),"
-            + " count(*) filter (where p.submitted_at < d.deadline and p.updated_at < d.deadline),"
-            + " count(*) filter (where d.deadline <= cast(:now as timestamptz) and p.stage not in "
-            + FINAL_STAGES
-            + ") from per_app p left join deadlines d on d.role_id = p.role_id group by p.role_id";
+            + " group by a.role_id";
     params.put("now", now.toString());
     List<Object[]> rows = query(sql, params).getResultList();
     return rows.stream()
@@ -295,14 +317,15 @@ public class ReportRepository {
     Map<String, Object> params = new HashMap<>();
     String sql =
         deadlinesCte(deadlines, params)
-            + " select id, role_id, stage, submitted_at from (select a.id, a.role_id, a.stage,"
-            + " a.submitted_at, row_number() over (partition by a.role_id order by a.submitted_at,"
-            + " a.id) as rn from application a join deadlines d on d.role_id = a.role_id"
+            + " select w.application_id, d.role_id, w.stage, w.submitted_at from deadlines d"
+            + " cross join lateral (select a.application_id, a.stage, a.submitted_at from"
+            + " application_report a"
             + cohort.where(params)
-            + " and d.deadline <= cast(:now as timestamptz) and a.stage not in "
+            + " and a.role_id = d.role_id and a.stage not in "
             + FINAL_STAGES
-            + " and exists (select 1 from stage_change sc where sc.application_id = a.id)) t"
-            + " where rn <= :waitingLimit order by role_id, submitted_at, id";
+            + " order by a.submitted_at, a.application_id limit :waitingLimit) w"
+            + " where d.deadline <= cast(:now as timestamptz)"
+            + " order by d.role_id, w.submitted_at, w.application_id";
     params.put("now", now.toString());
     params.put("waitingLimit", limit);
     List<Object[]> rows = query(sql, params).getResultList();
@@ -334,30 +357,6 @@ public class ReportRepository {
 
   private static Double number(Object value) {
     return value == null ? null : ((Number) value).doubleValue();
-  }
-
-  /** The copies of these roles (roles this service has never heard of are left out). */
-  @SuppressWarnings("unchecked")
-  public Map<UUID, RoleFacts> roles(Collection<UUID> roleIds) {
-    Map<UUID, RoleFacts> roles = new HashMap<>();
-    if (roleIds.isEmpty()) {
-      return roles;
-    }
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select role_id, title, respond_by, status from role_copy"
-                    + " where role_id = any(cast(:ids as uuid[]))")
-            .setParameter(
-                "ids",
-                roleIds.stream()
-                    .map(UUID::toString)
-                    .collect(java.util.stream.Collectors.joining(",", "{", "}")))
-            .getResultList();
-    for (Object[] r : rows) {
-      UUID id = uuid(r[0]);
-      roles.put(id, new RoleFacts(id, (String) r[1], (String) r[2], (String) r[3]));
-    }
-    return roles;
   }
 
   private static UUID uuid(Object value) {

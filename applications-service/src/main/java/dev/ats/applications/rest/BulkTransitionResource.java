@@ -46,9 +46,9 @@ public class BulkTransitionResource {
       operationId = "bulkTransitionApplications",
       summary = "Move up to 500 applications to one stage, each on its own",
       description =
-          "Each item is a transition of its own (its own transaction, version check, history"
-              + " entry and events, exactly as `POST /api/v1/applications/{id}/transitions`):"
-              + " one failing item stops nothing. The answer is **200** with one result per"
+          "Each item is a transition of its own (its own version check, history entry and"
+              + " events, exactly as `POST /api/v1/applications/{id}/transitions`), committed in"
+              + " chunks of 25 items per transaction: one failing item stops nothing. The answer is **200** with one result per"
               + " item, in the request's order: `status` 200 (moved; `stage` and `version` are"
               + " the new ones), 404 (unknown), 409 (illegal transition, or HIRED with no"
               + " opening left: a bulk hire hires up to the openings left), 412 (stale"

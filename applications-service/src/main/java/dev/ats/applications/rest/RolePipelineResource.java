@@ -36,8 +36,10 @@ public class RolePipelineResource {
           "How many of the role's applications are in each stage and have each eligibility"
               + " outcome (every stage and outcome listed, zeros included), how many are"
               + " undecided, and how many are undecided past the role's respond-by day (UTC)."
-              + " One index-only scan, cheap enough to refresh every few seconds. A role this"
-              + " service has not heard of is a 404 `role-not-found`.")
+              + " Read from counts kept up to date with every change (exact, never stale), so"
+              + " its cost does not grow with the role's applications: cheap enough to refresh"
+              + " every few seconds. A role this service has not heard of is a 404"
+              + " `role-not-found`.")
   public RolePipeline pipeline(@PathParam("roleId") UUID roleId) {
     return reports.pipeline(roleId);
   }

@@ -8,6 +8,7 @@ import dev.ats.applications.domain.RoleCopyRepository;
 import dev.ats.applications.domain.Stage;
 import dev.ats.web.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +51,47 @@ public class PipelineService {
    * any). HIRED needs an opening left; REJECTED needs a reason from the fixed list.
    */
   public ApplicationDetails transition(
+      UUID id, Long expectedVersion, Stage to, String reason, String note, String actor) {
+    return applyTransition(id, expectedVersion, to, reason, note, actor);
+  }
+
+  /**
+   * Locks the applications of one chunk of a bulk transition, in the order every statement that
+   * locks several applications takes them ({@code submitted_at, id}: a filled role's rejections, an
+   * erasure), so they never wait for each other in a circle; for a hire, the role copies first, as
+   * a single hire locks them. Ids that do not exist are left for {@link #transitionInBulk} to
+   * answer (404).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void lockForBulk(List<UUID> ids, Stage to) {
+    if (to == Stage.HIRED) {
+      applications
+          .getEntityManager()
+          .createQuery("select distinct roleId from Application where id in ?1", UUID.class)
+          .setParameter(1, ids)
+          .getResultList()
+          .stream()
+          .sorted()
+          .forEach(roles::findForUpdate);
+    }
+    applications
+        .find("id in ?1 order by submittedAt, id", ids)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .list();
+  }
+
+  /**
+   * {@link #transition} as one item of a bulk chunk, in the chunk's transaction: a refused
+   * transition (404, 409, 412) is refused before anything is written, so it leaves the transaction
+   * to the chunk's other items instead of marking it for rollback.
+   */
+  @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ApiException.class)
+  public ApplicationDetails transitionInBulk(
+      UUID id, long expectedVersion, Stage to, String reason, String note, String actor) {
+    return applyTransition(id, expectedVersion, to, reason, note, actor);
+  }
+
+  private ApplicationDetails applyTransition(
       UUID id, Long expectedVersion, Stage to, String reason, String note, String actor) {
     // A hire locks the role copy before the application, in the order a role event locks them.
     Optional<RoleCopy> role =

@@ -140,7 +140,9 @@ public class Reports {
    */
   public RespondByReport respondBy(Window window, int waitingLimit) {
     ReportRepository.Cohort cohort = cohort(window);
-    Map<UUID, ReportRepository.RoleFacts> facts = reports.roles(reports.cohortRoles(cohort));
+    // Every role copy's respond-by (a row per role, not per application), so the cohort is read
+    // once, by the figures' own statement.
+    Map<UUID, ReportRepository.RoleFacts> facts = reports.roles(window.roleId());
     Map<UUID, Instant> deadlines = new HashMap<>();
     facts.forEach(
         (id, role) -> {
