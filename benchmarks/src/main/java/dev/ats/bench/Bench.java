@@ -46,7 +46,9 @@ import java.util.UUID;
  *   <li>{@code latency}: at 50 submissions/s, 201 → record on {@code applications.events} and 201 →
  *       notification row, vs Kafka's own {@code EndToEndLatency} on the same broker;
  *   <li>{@code mail}: a burst of submitted events (2 000 by default) written to the topic at once,
- *       first event to last mail sent.
+ *       first event to last mail sent;
+ *   <li>{@code observability} (only when asked for): what metrics and tracing cost, see {@link
+ *       ObservabilityCostBench}.
  * </ol>
  *
  * Rounds of the compared targets are interleaved, after a warm-up; figures are medians over rounds.
@@ -127,6 +129,9 @@ public final class Bench {
     }
     if (only.contains("mail")) {
       new MailBench(this).run();
+    }
+    if (only.contains("observability")) {
+      new ObservabilityCostBench(this).run();
     }
     double minutes = (System.nanoTime() - started) / 60e9;
     report.put("durationMinutes", Math.round(minutes * 10) / 10.0);
