@@ -4,7 +4,6 @@ import dev.ats.applications.domain.Stage;
 import dev.ats.applications.service.BulkTransitions;
 import dev.ats.web.error.ApiException;
 import dev.ats.web.error.Problem;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,16 +44,7 @@ public record BulkTransitionResult(
           outcome.id(), 200, outcome.moved().stage(), outcome.moved().version(), null);
     }
     ApiException e = outcome.failure();
-    Problem problem =
-        new Problem(
-            URI.create(Problem.TYPE_BASE + e.type()),
-            e.title(),
-            e.status(),
-            e.getMessage(),
-            "/api/v1/applications/" + outcome.id(),
-            null,
-            e.violations(),
-            e.extensions());
+    Problem problem = Problem.of(e, "/api/v1/applications/" + outcome.id(), null);
     return new ItemResult(outcome.id(), e.status(), null, null, problem);
   }
 }

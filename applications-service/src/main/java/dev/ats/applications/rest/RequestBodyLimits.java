@@ -12,7 +12,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
 
 /**
  * Request body limits, by declared length, before any body is read: {@code POST /api/v1/documents}
@@ -74,16 +73,7 @@ public class RequestBodyLimits {
    */
   private static void tooLarge(RoutingContext rc, ApiException e) {
     String requestId = RequestIds.keepOrCreate(rc.request().getHeader(RequestIds.HEADER));
-    Problem problem =
-        new Problem(
-            URI.create(Problem.TYPE_BASE + e.type()),
-            e.title(),
-            e.status(),
-            e.getMessage(),
-            rc.request().path(),
-            requestId,
-            e.violations(),
-            e.extensions());
+    Problem problem = Problem.of(e, rc.request().path(), requestId);
     rc.response()
         .setStatusCode(e.status())
         .putHeader("Content-Type", Problem.MEDIA_TYPE)

@@ -54,6 +54,19 @@ public record Problem(
     return safe;
   }
 
+  /** The problem an {@link ApiException} stands for, at {@code instance} (a path). */
+  public static Problem of(ApiException e, String instance, String requestId) {
+    return new Problem(
+        URI.create(TYPE_BASE + e.type()),
+        e.title(),
+        e.status(),
+        e.getMessage(),
+        instance,
+        requestId,
+        e.violations(),
+        e.extensions());
+  }
+
   public Response toResponse() {
     return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
   }
