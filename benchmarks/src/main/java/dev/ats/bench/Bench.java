@@ -240,25 +240,32 @@ public final class Bench {
     role.put("applicationDeadline", today.plusDays(14) + "T23:59:59Z");
     role.put("respondBy", today.plusDays(21).toString());
     role.put("eligibilityRules", List.of(rule));
+    // The submissions measured are the JSON path; a résumé upload is a request of its own.
+    role.put("resumeRequired", false);
     String roles = "http://127.0.0.1:" + ports.of(AtsService.ROLES);
     JsonNode created = call("POST", roles + "/api/v1/roles", role, recruiterToken, 201);
     String id = created.path("id").asText();
     call("POST", roles + "/api/v1/roles/" + id + "/open", null, recruiterToken, 200);
     String apps = "http://127.0.0.1:" + ports.of(AtsService.APPLICATIONS);
     long deadline = System.nanoTime() + 60_000_000_000L;
+    HttpResponse<String> last = null;
     while (System.nanoTime() < deadline) {
-      HttpResponse<String> r =
+      last =
           send(
               "POST",
               apps + "/api/v1/applications",
               submission(id, "warmup-" + UUID.randomUUID()),
               null);
-      if (r.statusCode() == 201) {
+      if (last.statusCode() == 201) {
         return id;
       }
       Http.sleep(100);
     }
-    throw new IllegalStateException("applications-service never learnt of role " + id);
+    throw new IllegalStateException(
+        "applications-service did not take a submission for role "
+            + id
+            + " within 60 s; its last answer: "
+            + (last == null ? "none" : last.statusCode() + " " + last.body()));
   }
 
   /** A submission body for {@code roleId} by a candidate with a unique e-mail. */
