@@ -303,7 +303,9 @@ class ProblemMappersTest {
         .get("/probe/page")
         .then()
         .statusCode(400)
-        .contentType(PROBLEM);
+        .contentType(PROBLEM)
+        .body("detail", equalTo("limit: cannot read 'ten' as a whole number"))
+        .body("violations[0].field", equalTo("limit"));
     given()
         .queryParam("cursor", Cursors.encode("2026-01-01T00:00:00Z", "id-1"))
         .get("/probe/page")

@@ -38,15 +38,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response apiException(ApiException e, UriInfo uri, HttpHeaders headers) {
-    return problem(
-        e.status(),
-        e.type(),
-        e.title(),
-        e.getMessage(),
-        uri,
-        headers,
-        e.violations(),
-        e.extensions());
+    return Problem.of(e, instanceOf(uri), RequestIds.of(headers)).toResponse();
   }
 
   @ServerExceptionMapper
@@ -168,17 +160,9 @@ public class ProblemMappers {
     }
     Response original = e.getResponse();
     int status = original.getStatus();
-    if (status == 404 && e.getCause() instanceof IllegalArgumentException) {
+    if (status == 404 && e.getCause() instanceof IllegalArgumentException invalid) {
       // JAX-RS answers 404 when a query or path parameter cannot be converted; it is bad input.
-      return problem(
-          400,
-          "invalid-parameter",
-          "Invalid parameter",
-          "a query or path parameter has the wrong format: " + e.getCause().getMessage(),
-          uri,
-          headers,
-          null,
-          Map.of());
+      return invalidParameter(invalid, uri, headers);
     }
     if (status >= 500) {
       LOG.errorf(e, "request %s failed", RequestIds.of(headers));
@@ -199,6 +183,67 @@ public class ProblemMappers {
               }
             });
     return builder.build();
+  }
+
+  /**
+   * A query or path parameter that could not be converted, named: the exception says only which
+   * value it could not read ({@code For input string: "x"}, {@code Invalid UUID string: x}), so the
+   * parameter is the one the request gave that value.
+   */
+  private static Response invalidParameter(
+      IllegalArgumentException e, UriInfo uri, HttpHeaders headers) {
+    String value = rejectedValue(e);
+    String expected =
+        e instanceof NumberFormatException
+            ? "a whole number"
+            : String.valueOf(e.getMessage()).startsWith("Invalid UUID") ? "a UUID" : null;
+    String name = value == null || uri == null ? null : parameterWithValue(uri, value);
+    if (name == null) {
+      return problem(
+          400,
+          "invalid-parameter",
+          "Invalid parameter",
+          "a query or path parameter has the wrong format: " + e.getMessage(),
+          uri,
+          headers,
+          null,
+          Map.of());
+    }
+    String message = "cannot read " + quote(value) + (expected == null ? "" : " as " + expected);
+    return problem(
+        400,
+        "invalid-parameter",
+        "Invalid parameter",
+        name + ": " + message,
+        uri,
+        headers,
+        List.of(new Problem.Violation(name, message)),
+        Map.of());
+  }
+
+  private static String rejectedValue(IllegalArgumentException e) {
+    String message = e.getMessage();
+    if (message == null) {
+      return null;
+    }
+    if (message.startsWith("For input string: \"") && message.endsWith("\"")) {
+      return message.substring("For input string: \"".length(), message.length() - 1);
+    }
+    if (message.startsWith("Invalid UUID string: ")) {
+      return message.substring("Invalid UUID string: ".length());
+    }
+    return null;
+  }
+
+  private static String parameterWithValue(UriInfo uri, String value) {
+    for (var parameters : List.of(uri.getQueryParameters(), uri.getPathParameters())) {
+      for (Map.Entry<String, List<String>> entry : parameters.entrySet()) {
+        if (entry.getValue().contains(value)) {
+          return entry.getKey();
+        }
+      }
+    }
+    return null;
   }
 
   @ServerExceptionMapper
@@ -230,11 +275,15 @@ public class ProblemMappers {
             title,
             status,
             detail,
-            uri == null ? null : uri.getRequestUri().getRawPath(),
+            instanceOf(uri),
             RequestIds.of(headers),
             violations,
             extensions)
         .toResponse();
+  }
+
+  private static String instanceOf(UriInfo uri) {
+    return uri == null ? null : uri.getRequestUri().getRawPath();
   }
 
   /** {@code create.request.candidate.email} → {@code candidate.email}. */
