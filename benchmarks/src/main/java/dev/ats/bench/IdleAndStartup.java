@@ -144,6 +144,7 @@ final class IdleAndStartup {
           }
           ProcessBuilder pb =
               new ProcessBuilder(command)
+                  .directory(jar.getParent().toFile())
                   .redirectErrorStream(true)
                   .redirectOutput(bench.work.resolve("logs/ab-" + s.shortName() + ".log").toFile());
           pb.environment().putAll(system.serviceEnvironment(s));

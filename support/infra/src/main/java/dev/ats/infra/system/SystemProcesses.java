@@ -189,12 +189,17 @@ public final class SystemProcesses {
         .build();
   }
 
-  /** One service, as {@code java -jar} of its packaged application. */
+  /**
+   * One service, as {@code java -jar} of its packaged application, run in the jar's folder: the JVM
+   * accepts the class-data archive only there (elsewhere it warns "Unable to use shared archive"
+   * and loads every class again).
+   */
   public ManagedProcess service(AtsService service) {
+    Path jar = service.jar(layout.root());
     return process(service.shortName())
-        .command(serviceCommand(service.jar(layout.root()), layout.serviceHeap()))
+        .command(serviceCommand(jar, layout.serviceHeap()))
         .environment(serviceEnvironment(service))
-        .directory(layout.state())
+        .directory(jar.getParent())
         .build();
   }
 
@@ -203,7 +208,7 @@ public final class SystemProcesses {
    * sampling (a thread that would wake 20 times a second in every idle service), and the class-data
    * archive the build made next to the jar ({@code app-cds.jsa}, {@code
    * quarkus.package.jar.appcds.enabled}) if there is one: classes mapped instead of loaded and
-   * verified, so the service starts sooner.
+   * verified, so the service starts sooner. Run it in the jar's folder ({@link #service}).
    */
   public static List<String> serviceCommand(Path jar, String heap) {
     List<String> command =
