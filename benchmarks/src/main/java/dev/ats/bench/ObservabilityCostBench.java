@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ats.infra.system.AtsService;
 import dev.ats.infra.system.ManagedProcess;
 import dev.ats.infra.system.SystemProcesses;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,10 @@ import java.util.Map;
  * (default {@code gateway,applications}); {@code -Dbench.observability-jfr=DIR}, a JFR recording
  * (profile settings) of each instance, written to {@code DIR/<service>-<variant>.jfr} when it
  * stops; {@code -Dbench.observability-try=NAME=VALUE;NAME=VALUE}, a fourth instance, tracing at 10
- * % plus that environment, to compare a run-time setting in the same interleaved rounds.
+ * % plus that environment, to compare a run-time setting in the same interleaved rounds. Each
+ * round's line says the machine's load average: on a machine loaded far beyond its cores the
+ * instances wait on PostgreSQL (seen at load 30–39: about 20 req/s, executor threads in socket
+ * reads from the database), and the ratios then say nothing about observability.
  */
 final class ObservabilityCostBench {
 
@@ -167,12 +171,13 @@ final class ObservabilityCostBench {
           Bench.say(
               String.format(
                   Locale.ROOT,
-                  "round %d %s %-24s %7.0f req/s  %4d failed",
+                  "round %d %s %-24s %7.0f req/s  %4d failed  (load %.1f)",
                   round,
                   service.shortName(),
                   i.variant().name(),
                   r.perSecond(),
-                  r.failed()));
+                  r.failed(),
+                  ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         }
       }
       double off = Stats.median(rps.get("metrics off"));
