@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
@@ -31,8 +32,18 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class Upstreams {
 
-  /** Where each service is and how long to wait for it, read from the configuration once. */
-  private record Target(String host, int port, boolean ssl, long connectMillis, long idleMillis) {}
+  /**
+   * Where each service is and how long to wait for it, read from the configuration once. {@code
+   * server} is the address Vert.x would otherwise build from host and port on every request
+   * (parsing an IP literal each time); a host name in it is still resolved when connecting.
+   */
+  private record Target(
+      String host,
+      int port,
+      SocketAddress server,
+      boolean ssl,
+      long connectMillis,
+      long idleMillis) {}
 
   private final Map<Service, Target> targets = new EnumMap<>(Service.class);
   private final Vertx vertx;
@@ -47,11 +58,13 @@ public class Upstreams {
     for (Service service : Service.values()) {
       URI base = service.baseUrl(config);
       boolean ssl = "https".equalsIgnoreCase(base.getScheme());
+      int port = base.getPort() > 0 ? base.getPort() : ssl ? 443 : 80;
       targets.put(
           service,
           new Target(
               base.getHost(),
-              base.getPort() > 0 ? base.getPort() : ssl ? 443 : 80,
+              port,
+              SocketAddress.inetSocketAddress(port, base.getHost()),
               ssl,
               config.timeouts().connect().toMillis(),
               service.timeout(config).toMillis()));
@@ -89,6 +102,7 @@ public class Upstreams {
             .setMethod(method)
             .setHost(target.host())
             .setPort(target.port())
+            .setServer(target.server())
             .setSsl(target.ssl())
             .setURI(uri)
             .setConnectTimeout(target.connectMillis())
