@@ -1,5 +1,6 @@
 package dev.ats.gateway.frontdoor;
 
+import dev.ats.gateway.http.AmbiguousPaths;
 import dev.ats.gateway.http.BodyLimits;
 import dev.ats.gateway.http.Problems;
 import dev.ats.gateway.http.VertxRequestIds;
@@ -11,12 +12,15 @@ import dev.ats.gateway.security.AccessPolicy;
 import dev.ats.gateway.security.Caller;
 import dev.ats.gateway.security.VerifiedTokens;
 import dev.ats.gateway.upstream.Service;
+import dev.ats.web.http.RequestIds;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -25,15 +29,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The front door: every {@code /api/v1/**} request is given a request id, authenticated, counted
@@ -48,10 +51,6 @@ public class GatewayRoutes {
   private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
   private static final String PREFIX = "/api/v1/";
 
-  /** Dot segments, empty segments, encoded slashes, backslashes or dots, matrix parameters. */
-  private static final Pattern AMBIGUOUS_PATH =
-      Pattern.compile("(?i)/\\.{1,2}(/|$)|//|%2f|%5c|%2e|\\\\|;");
-
   private static final String BEARER = "Bearer ";
 
   private static final BiConsumer<RoutingContext, Throwable> IGNORE_AUTH_FAILURE = (rc, e) -> {};
@@ -59,11 +58,8 @@ public class GatewayRoutes {
   /** The span attribute that records the request id (as ats-platform's TraceContext names it). */
   private static final String REQUEST_ID_ATTRIBUTE = "ats.request_id";
 
-  /** Routing-context keys for the metrics recorded when the answer ends. */
-  private static final String PLAN = "ats.plan";
-
-  private static final String FORWARDED_AT = "ats.forwarded-at";
-  private static final String FORWARDED_TO = "ats.forwarded-to";
+  private static final CharSequence APPLICATION_TOKEN =
+      HttpHeaders.createOptimized("X-Application-Token");
 
   private final ServiceProxy serviceProxy;
   private final AccessPolicy policy;
@@ -124,16 +120,7 @@ public class GatewayRoutes {
   private void page(RoutingContext rc) {
     HttpServerRequest request = rc.request();
     request.pause();
-    VertxRequestIds.assign(rc);
-    long started = System.nanoTime();
-    rc.addEndHandler(
-        ar ->
-            ACCESS.infof(
-                "%s %s -> %d (%d ms)",
-                request.method(),
-                request.path(),
-                rc.response().getStatusCode(),
-                (System.nanoTime() - started) / 1_000_000));
+    rc.addEndHandler(new Exchange(rc, VertxRequestIds.assign(rc), true));
     if (!refusedAsAmbiguous(rc, request.path())) {
       serviceProxy.forward(rc, Service.WEB);
     }
@@ -146,7 +133,7 @@ public class GatewayRoutes {
    * @return whether it did
    */
   private static boolean refusedAsAmbiguous(RoutingContext rc, String path) {
-    if (!AMBIGUOUS_PATH.matcher(path).find()) {
+    if (!AmbiguousPaths.isAmbiguous(path)) {
       return false;
     }
     Problems.send(
@@ -178,40 +165,37 @@ public class GatewayRoutes {
     HttpServerRequest request = rc.request();
     // Hold the body back until we know whether it goes anywhere.
     request.pause();
+    String requestId = VertxRequestIds.assign(rc);
     // The request id on the request's span too (when tracing is on), to find one from the other.
-    Span.current().setAttribute(REQUEST_ID_ATTRIBUTE, VertxRequestIds.assign(rc));
-    long started = System.nanoTime();
-    rc.addEndHandler(
-        ar -> {
-          ACCESS.infof(
-              "%s %s -> %d (%d ms)",
-              request.method(),
-              request.uri(),
-              rc.response().getStatusCode(),
-              (System.nanoTime() - started) / 1_000_000);
-          recordMetrics(rc);
-        });
+    Span span = Span.current();
+    if (span.isRecording()) {
+      span.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
+    }
+    Exchange exchange = new Exchange(rc, requestId, false);
+    rc.addEndHandler(exchange);
 
     String path = request.path();
+    List<String> segments = segments(path);
+    exchange.family = family(segments);
     if (refusedAsAmbiguous(rc, path)) {
       return;
     }
-    List<String> segments = segments(path);
     Optional<Service> service = Service.forPath(segments);
     if (service.isEmpty()) {
       Problems.notFound(rc);
       return;
     }
-    String token = bearerToken(request);
-    if (token == null && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (authorization == null) {
       // No credentials at all: anonymous, without asking the identity providers.
-      authenticated(rc, service.get(), segments, Caller.anonymous());
+      authenticated(rc, exchange, service.get(), segments, Caller.anonymous());
       return;
     }
+    String token = bearerToken(authorization);
     if (token != null) {
       Optional<Caller> known = verifiedTokens.get(token);
       if (known.isPresent()) {
-        authenticated(rc, service.get(), segments, known.get());
+        authenticated(rc, exchange, service.get(), segments, known.get());
         return;
       }
     }
@@ -226,27 +210,71 @@ public class GatewayRoutes {
                     context,
                     () -> {
                       if (sentCredentialsNotUnderstood(rc, identity)) {
-                        invalidToken(rc, null);
+                        invalidToken(rc, exchange, null);
                       } else {
-                        authenticated(rc, service.get(), segments, verified(token, identity));
+                        authenticated(
+                            rc, exchange, service.get(), segments, verified(token, identity));
                       }
                     }),
-            failure -> onContext(context, () -> invalidToken(rc, failure)));
+            failure -> onContext(context, () -> invalidToken(rc, exchange, failure)));
   }
 
-  private void recordMetrics(RoutingContext rc) {
-    int status = rc.response().getStatusCode();
-    List<String> segments = segments(rc.request().path());
-    String family =
-        !segments.isEmpty() && Service.forFamily(segments.get(0)).isPresent()
-            ? segments.get(0)
-            : GatewayMetrics.OTHER_FAMILY;
-    String plan = rc.get(PLAN);
-    metrics.request(family, status, plan == null ? GatewayMetrics.NO_PLAN : plan);
-    Long forwardedAt = rc.get(FORWARDED_AT);
-    Service service = rc.get(FORWARDED_TO);
-    if (forwardedAt != null && service != null) {
-      metrics.upstream(service.key(), status, Duration.ofNanos(System.nanoTime() - forwardedAt));
+  /** The metrics' family label: the first segment if it names a service's family. */
+  private static String family(List<String> segments) {
+    if (segments.isEmpty()) {
+      return GatewayMetrics.OTHER_FAMILY;
+    }
+    String first = segments.get(0);
+    return Service.forFamily(first).isPresent() ? first : GatewayMetrics.OTHER_FAMILY;
+  }
+
+  /**
+   * One request on its way through: what its access line and metrics need, gathered as the pipeline
+   * decides, and written once when the answer ends (one object per request instead of
+   * routing-context entries and lookups; the line is concatenated, not formatted).
+   */
+  private final class Exchange implements Handler<AsyncResult<Void>> {
+    private final RoutingContext rc;
+    private final String requestId;
+    private final boolean page;
+    private final long started = System.nanoTime();
+    private String family = GatewayMetrics.OTHER_FAMILY;
+    private RateLimiter.Plan plan;
+    private Service forwardedTo;
+    private long forwardedAt;
+
+    Exchange(RoutingContext rc, String requestId, boolean page) {
+      this.rc = rc;
+      this.requestId = requestId;
+      this.page = page;
+    }
+
+    @Override
+    public void handle(AsyncResult<Void> ended) {
+      long now = System.nanoTime();
+      HttpServerRequest request = rc.request();
+      int status = rc.response().getStatusCode();
+      if (ACCESS.isInfoEnabled()) {
+        // This request's id, whichever request the event loop served last.
+        MDC.put(RequestIds.MDC_KEY, requestId);
+        // A page's query may carry a candidate's access token: pages are logged by path only.
+        ACCESS.info(
+            request.method().name()
+                + ' '
+                + (page ? request.path() : request.uri())
+                + " -> "
+                + status
+                + " ("
+                + (now - started) / 1_000_000
+                + " ms)");
+      }
+      if (page) {
+        return;
+      }
+      metrics.request(family, status, plan == null ? GatewayMetrics.NO_PLAN : plan.name());
+      if (forwardedTo != null) {
+        metrics.upstream(forwardedTo.key(), status, now - forwardedAt);
+      }
     }
   }
 
@@ -261,11 +289,9 @@ public class GatewayRoutes {
     return caller;
   }
 
-  /** The bearer token of the Authorization header, or null. */
-  private static String bearerToken(HttpServerRequest request) {
-    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (authorization == null
-        || authorization.length() <= BEARER.length()
+  /** The bearer token of an Authorization header, or null. */
+  private static String bearerToken(String authorization) {
+    if (authorization.length() <= BEARER.length()
         || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return null;
     }
@@ -284,45 +310,50 @@ public class GatewayRoutes {
         && notBlank(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
   }
 
-  private void invalidToken(RoutingContext rc, Throwable failure) {
+  private void invalidToken(RoutingContext rc, Exchange exchange, Throwable failure) {
     LOG.debugf(
         "credentials refused: %s", failure == null ? "not a bearer token" : failure.getMessage());
     // A bad token counts against the client address, like any anonymous request.
-    if (withinLimit(rc, RateLimiter.Plan.ANONYMOUS, ServiceProxy.clientAddress(rc))) {
+    if (withinLimit(rc, exchange, RateLimiter.Plan.ANONYMOUS, ServiceProxy.clientAddress(rc))) {
       Problems.unauthorized(rc);
     }
   }
 
   private void authenticated(
-      RoutingContext rc, Service service, List<String> segments, Caller caller) {
+      RoutingContext rc, Exchange exchange, Service service, List<String> segments, Caller caller) {
     HttpMethod method = rc.request().method();
     // Anonymous writes that store something (a submission, an upload of up to 10 MiB) share the
     // strict per-address plan; reads keep the looser one.
     boolean submit =
         method == HttpMethod.POST
-            && (segments.equals(List.of("applications")) || segments.equals(List.of("documents")));
+            && segments.size() == 1
+            && (segments.get(0).equals("applications") || segments.get(0).equals("documents"));
     RateLimiter.Plan plan =
         !caller.isAnonymous()
             ? RateLimiter.Plan.AUTHENTICATED
             : submit ? RateLimiter.Plan.ANONYMOUS_SUBMIT : RateLimiter.Plan.ANONYMOUS;
     if (!withinLimit(
-        rc, plan, caller.isAnonymous() ? ServiceProxy.clientAddress(rc) : caller.subject())) {
+        rc,
+        exchange,
+        plan,
+        caller.isAnonymous() ? ServiceProxy.clientAddress(rc) : caller.subject())) {
       return;
     }
-    boolean applicationToken = notBlank(rc.request().getHeader("X-Application-Token"));
+    boolean applicationToken = notBlank(rc.request().getHeader(APPLICATION_TOKEN));
     switch (policy.decide(caller, method, segments, applicationToken)) {
       case AUTHENTICATE -> Problems.unauthorized(rc);
       case FORBID -> Problems.forbidden(rc);
       case ALLOW -> {
-        rc.put(FORWARDED_AT, System.nanoTime());
-        rc.put(FORWARDED_TO, service);
+        exchange.forwardedAt = System.nanoTime();
+        exchange.forwardedTo = service;
         serviceProxy.forward(rc, service);
       }
     }
   }
 
-  private boolean withinLimit(RoutingContext rc, RateLimiter.Plan plan, String caller) {
-    rc.put(PLAN, plan.name());
+  private boolean withinLimit(
+      RoutingContext rc, Exchange exchange, RateLimiter.Plan plan, String caller) {
+    exchange.plan = plan;
     if (!rateLimiter.enabled()) {
       return true;
     }

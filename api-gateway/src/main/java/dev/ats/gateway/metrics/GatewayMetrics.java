@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway's own metrics, named once here (the services' names are in ats-platform's {@code
@@ -41,6 +42,19 @@ public class GatewayMetrics {
 
   private final MeterRegistry registry;
 
+  /**
+   * The meters, looked up once per label set: building a meter's id and finding it in the registry
+   * (tags sorted, an id hashed, a lock) on every request costs more than the count itself. The
+   * label sets are few (families × statuses × plans), so the maps stay small.
+   */
+  private final ConcurrentHashMap<RequestKey, Counter> requests = new ConcurrentHashMap<>();
+
+  private final ConcurrentHashMap<UpstreamKey, Timer> upstreams = new ConcurrentHashMap<>();
+
+  private record RequestKey(String family, int status, String plan) {}
+
+  private record UpstreamKey(String service, int status) {}
+
   public GatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
     // Present from the start (at 0), so that an alert or a dashboard finds every plan's series.
@@ -50,13 +64,21 @@ public class GatewayMetrics {
   }
 
   public void request(String family, int status, String plan) {
-    Counter.builder(REQUESTS)
-        .description("Requests to /api/v1 by path family, status and caller plan")
-        .tag("family", family)
-        .tag("status", String.valueOf(status))
-        .tag("plan", label(plan))
-        .register(registry)
-        .increment();
+    RequestKey key = new RequestKey(family, status, plan);
+    Counter counter = requests.get(key);
+    if (counter == null) {
+      counter =
+          requests.computeIfAbsent(
+              key,
+              k ->
+                  Counter.builder(REQUESTS)
+                      .description("Requests to /api/v1 by path family, status and caller plan")
+                      .tag("family", family)
+                      .tag("status", String.valueOf(status))
+                      .tag("plan", label(plan))
+                      .register(registry));
+    }
+    counter.increment();
   }
 
   public void rateLimited(String plan) {
@@ -70,14 +92,23 @@ public class GatewayMetrics {
         .register(registry);
   }
 
-  public void upstream(String service, int status, Duration took) {
-    Timer.builder(UPSTREAM)
-        .description("Time from forwarding a request to its service until the answer was sent")
-        .tag("service", service)
-        .tag("status", String.valueOf(status))
-        .publishPercentileHistogram()
-        .register(registry)
-        .record(took);
+  public void upstream(String service, int status, long tookNanos) {
+    UpstreamKey key = new UpstreamKey(service, status);
+    Timer timer = upstreams.get(key);
+    if (timer == null) {
+      timer =
+          upstreams.computeIfAbsent(
+              key,
+              k ->
+                  Timer.builder(UPSTREAM)
+                      .description(
+                          "Time from forwarding a request to its service until the answer was sent")
+                      .tag("service", service)
+                      .tag("status", String.valueOf(status))
+                      .publishPercentileHistogram()
+                      .register(registry));
+    }
+    timer.record(tookNanos, TimeUnit.NANOSECONDS);
   }
 
   private static String label(String plan) {

@@ -7,7 +7,6 @@ import dev.ats.gateway.http.VertxRequestIds;
 import dev.ats.gateway.upstream.Service;
 import dev.ats.gateway.upstream.UpstreamFailures;
 import dev.ats.gateway.upstream.Upstreams;
-import dev.ats.web.http.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -23,8 +22,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /**
  * Forwards an allowed request to its service with Vert.x's reverse proxy ({@link ProxyRequest} and
@@ -48,13 +48,17 @@ public class ServiceProxy {
           "transfer-encoding",
           "upgrade");
 
-  /** Headers the gateway owns on the way back; a service's own copies would only duplicate them. */
-  private static final Pattern GATEWAY_OWNED =
-      Pattern.compile("(?i)x-request-id|ratelimit-.*|retry-after|access-control-.*");
-
-  /** Forwarding headers only the gateway may set for a service. */
-  private static final Pattern FORWARDING =
-      Pattern.compile("(?i)forwarded|x-forwarded-.*|x-real-ip");
+  // Header names encoded once, not on every request.
+  private static final CharSequence PROXY_CONNECTION =
+      HttpHeaders.createOptimized("Proxy-Connection");
+  private static final CharSequence X_FORWARDED_FOR =
+      HttpHeaders.createOptimized("X-Forwarded-For");
+  private static final CharSequence X_FORWARDED_PROTO =
+      HttpHeaders.createOptimized("X-Forwarded-Proto");
+  private static final CharSequence X_FORWARDED_HOST =
+      HttpHeaders.createOptimized("X-Forwarded-Host");
+  private static final CharSequence X_FORWARDED_PORT =
+      HttpHeaders.createOptimized("X-Forwarded-Port");
 
   private final GatewayConfig config;
   private final Upstreams upstreams;
@@ -120,38 +124,70 @@ public class ServiceProxy {
    */
   private void forwardedHeaders(RoutingContext rc, MultiMap headers) {
     HttpServerRequest request = rc.request();
-    removeConnectionNamed(headers, request.headers().getAll(HttpHeaders.CONNECTION));
-    headers.remove("Proxy-Connection");
-    headers.set(RequestIds.HEADER, VertxRequestIds.of(rc));
-    List<String> callerSent = new ArrayList<>();
-    for (String name : headers.names()) {
-      if (FORWARDING.matcher(name).matches()) {
-        callerSent.add(name);
-      }
+    if (request.headers().contains(HttpHeaders.CONNECTION)) {
+      removeConnectionNamed(headers, request.headers().getAll(HttpHeaders.CONNECTION));
     }
-    callerSent.forEach(headers::remove);
-    headers.set("X-Forwarded-For", clientAddress(rc));
-    headers.set("X-Forwarded-Proto", request.scheme());
+    headers.remove(PROXY_CONNECTION);
+    headers.set(VertxRequestIds.HEADER, VertxRequestIds.of(rc));
+    removeAll(headers, ServiceProxy::isForwarding);
+    headers.set(X_FORWARDED_FOR, clientAddress(rc));
+    headers.set(X_FORWARDED_PROTO, request.scheme());
     HostAndPort authority = request.authority();
     if (authority != null) {
-      headers.set("X-Forwarded-Host", authority.host());
+      headers.set(X_FORWARDED_HOST, authority.host());
       int port =
           authority.port() > 0 ? authority.port() : "https".equals(request.scheme()) ? 443 : 80;
-      headers.set("X-Forwarded-Port", Integer.toString(port));
+      headers.set(X_FORWARDED_PORT, Integer.toString(port));
     }
   }
 
   private static void cleanResponseHeaders(ProxyResponse response) {
     MultiMap headers = response.headers();
-    removeConnectionNamed(headers, headers.getAll(HttpHeaders.CONNECTION));
-    List<String> drop = new ArrayList<>();
-    for (String name : headers.names()) {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (HOP_BY_HOP.contains(lower) || GATEWAY_OWNED.matcher(lower).matches()) {
-        drop.add(name);
+    if (headers.contains(HttpHeaders.CONNECTION)) {
+      removeConnectionNamed(headers, headers.getAll(HttpHeaders.CONNECTION));
+    }
+    removeAll(headers, ServiceProxy::isHopByHopOrGatewayOwned);
+  }
+
+  /**
+   * Removes the headers whose names {@code drop} matches, walking the entries once (no sorted copy
+   * of the names, no regular expression: this runs twice on every request, and usually drops
+   * nothing).
+   */
+  private static void removeAll(MultiMap headers, Predicate<String> drop) {
+    List<String> names = null;
+    for (Map.Entry<String, String> header : headers) {
+      if (drop.test(header.getKey())) {
+        if (names == null) {
+          names = new ArrayList<>(2);
+        }
+        names.add(header.getKey());
       }
     }
-    drop.forEach(headers::remove);
+    if (names != null) {
+      names.forEach(headers::remove);
+    }
+  }
+
+  /** {@code Forwarded}, {@code X-Forwarded-*}, {@code X-Real-IP}: only the gateway sets these. */
+  static boolean isForwarding(String name) {
+    return name.equalsIgnoreCase("forwarded")
+        || name.equalsIgnoreCase("x-real-ip")
+        || name.regionMatches(true, 0, "x-forwarded-", 0, 12);
+  }
+
+  /**
+   * Hop-by-hop headers, and those the gateway owns on the way back ({@code X-Request-Id}, {@code
+   * RateLimit-*}, {@code Retry-After}, {@code Access-Control-*}): a service's own copies would only
+   * duplicate them.
+   */
+  static boolean isHopByHopOrGatewayOwned(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return HOP_BY_HOP.contains(lower)
+        || lower.equals("x-request-id")
+        || lower.startsWith("ratelimit-")
+        || lower.equals("retry-after")
+        || lower.startsWith("access-control-");
   }
 
   /** Headers listed in Connection are hop-by-hop too (RFC 9110 §7.6.1). */
