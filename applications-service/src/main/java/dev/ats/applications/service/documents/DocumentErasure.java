@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.jboss.logging.Logger;
 import java.util.UUID;
 
 /**
@@ -15,11 +16,13 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.MANDATORY)
 public class DocumentErasure {
 
-  private final DocumentStorage storage;
+  private static final Logger LOG = Logger.getLogger(DocumentErasure.class);
+
+  private final DocumentStorages storages;
   private final Event<DocumentTextChanged> textChanged;
 
-  public DocumentErasure(DocumentStorage storage, Event<DocumentTextChanged> textChanged) {
-    this.storage = storage;
+  public DocumentErasure(DocumentStorages storages, Event<DocumentTextChanged> textChanged) {
+    this.storages = storages;
     this.textChanged = textChanged;
   }
 
@@ -32,7 +35,13 @@ public class DocumentErasure {
     }
     List<Document> documents = Document.list("applicationId in ?1", applicationIds);
     for (Document doc : documents) {
-      storage.delete(doc.id, doc.storageKey);
+      // Where the row says; a bucket no longer configured keeps its object (logged), so the
+      // erasure itself still succeeds.
+      storages
+          .find(doc.storage)
+          .ifPresentOrElse(
+              s -> s.delete(doc.id, doc.storageKey),
+              () -> LOG.warnf("document %s: its %s object is left behind", doc.id, doc.storage));
       doc.delete();
     }
     Document.flush();

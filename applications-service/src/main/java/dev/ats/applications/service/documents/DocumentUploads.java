@@ -56,14 +56,15 @@ public class DocumentUploads {
   static final int MAX_FILE_NAME = 255;
 
   private final DocumentsConfig config;
-  private final DocumentStorage storage;
+  private final DocumentStorages storages;
 
-  public DocumentUploads(DocumentsConfig config, DocumentStorage storage) {
+  public DocumentUploads(DocumentsConfig config, DocumentStorages storages) {
     this.config = config;
-    this.storage = storage;
+    this.storages = storages;
   }
 
   public Uploaded upload(Path file, String fileName) {
+    DocumentStorage storage = storages.writer();
     try {
       long size = Files.size(file);
       if (size == 0) {
@@ -88,18 +89,19 @@ public class DocumentUploads {
         return QuarkusTransaction.joiningExisting()
             .call(
                 () -> {
-                  Document doc = insert(fileName, type, size, sha256, token);
+                  Document doc = insert(storage, fileName, type, size, sha256, token);
                   storage.write(doc.id, doc.storageKey, file, size);
                   return uploaded(doc, token);
                 });
       }
       Document doc =
-          QuarkusTransaction.requiringNew().call(() -> insert(fileName, type, size, sha256, token));
+          QuarkusTransaction.requiringNew()
+              .call(() -> insert(storage, fileName, type, size, sha256, token));
       try {
         storage.write(doc.id, doc.storageKey, file, size);
       } catch (IOException | RuntimeException e) {
         LOG.warnf(e, "document %s could not be stored; its row is deleted again", doc.id);
-        forget(doc);
+        forget(storage, doc);
         throw new ApiException(
             503,
             "storage-unavailable",
@@ -112,7 +114,13 @@ public class DocumentUploads {
     }
   }
 
-  private Document insert(String fileName, String type, long size, String sha256, String token) {
+  private Document insert(
+      DocumentStorage storage,
+      String fileName,
+      String type,
+      long size,
+      String sha256,
+      String token) {
     Instant now = Timestamps.now();
     Document doc = new Document();
     doc.id = UUID.randomUUID();
@@ -131,7 +139,7 @@ public class DocumentUploads {
   }
 
   /** After a failed write: the object (a failed PUT may still have landed), then the row. */
-  private void forget(Document doc) {
+  private void forget(DocumentStorage storage, Document doc) {
     try {
       QuarkusTransaction.requiringNew()
           .run(

@@ -63,7 +63,7 @@ public class TextExtractionJob {
   static final Duration GRACE = Duration.ofSeconds(2);
 
   private final DocumentsConfig config;
-  private final DocumentStorage storage;
+  private final DocumentStorages storages;
   private final EntityManager em;
   private final Event<DocumentTextChanged> textChanged;
   private final TextExtractor extractor;
@@ -72,13 +72,13 @@ public class TextExtractionJob {
 
   public TextExtractionJob(
       DocumentsConfig config,
-      DocumentStorage storage,
+      DocumentStorages storages,
       EntityManager em,
       Event<DocumentTextChanged> textChanged,
       Instance<TextExtractor> extractor,
       MeterRegistry registry) {
     this.config = config;
-    this.storage = storage;
+    this.storages = storages;
     this.em = em;
     this.textChanged = textChanged;
     // A test may supply its own (one that hangs); otherwise the real extractors.
@@ -152,7 +152,7 @@ public class TextExtractionJob {
     Path file = Files.createTempFile("ats-document-", ".bin");
     try {
       try (OutputStream out = Files.newOutputStream(file)) {
-        storage.copyTo(doc.id, doc.storageKey, out);
+        storages.of(doc.storage).copyTo(doc.id, doc.storageKey, out);
       }
       return extractOnItsOwnThread(doc.id, doc.contentType, file);
     } finally {

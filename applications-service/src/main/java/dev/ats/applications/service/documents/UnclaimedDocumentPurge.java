@@ -5,6 +5,7 @@ import dev.ats.platform.housekeeping.Purge;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Deletes uploads no submission claimed before they expired ({@code ats.documents.upload-expiry},
@@ -13,10 +14,12 @@ import java.util.List;
 @ApplicationScoped
 public class UnclaimedDocumentPurge implements Purge {
 
-  private final DocumentStorage storage;
+  private static final Logger LOG = Logger.getLogger(UnclaimedDocumentPurge.class);
 
-  public UnclaimedDocumentPurge(DocumentStorage storage) {
-    this.storage = storage;
+  private final DocumentStorages storages;
+
+  public UnclaimedDocumentPurge(DocumentStorages storages) {
+    this.storages = storages;
   }
 
   @Override
@@ -34,7 +37,11 @@ public class UnclaimedDocumentPurge implements Purge {
             .withHint("jakarta.persistence.lock.timeout", -2)
             .list();
     for (Document doc : expired) {
-      storage.delete(doc.id, doc.storageKey);
+      storages
+          .find(doc.storage)
+          .ifPresentOrElse(
+              s -> s.delete(doc.id, doc.storageKey),
+              () -> LOG.warnf("document %s: its %s object is left behind", doc.id, doc.storage));
       doc.delete();
     }
     return expired.size();
