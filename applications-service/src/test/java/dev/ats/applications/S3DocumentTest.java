@@ -1,5 +1,6 @@
 package dev.ats.applications;
 
+import static dev.ats.applications.Fixtures.WAIT;
 import static dev.ats.applications.Fixtures.eligibleAnswers;
 import static dev.ats.applications.Fixtures.email;
 import static dev.ats.applications.Fixtures.openRole;
@@ -10,6 +11,7 @@ import static dev.ats.applications.TestDocuments.pdf;
 import static dev.ats.applications.TestDocuments.upload;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.ats.applications.domain.Document;
@@ -74,7 +76,8 @@ class S3DocumentTest extends DocumentTests {
 
   /**
    * A document in a bucket that is no longer configured: its download is a clear 503, and erasing
-   * its candidate still succeeds (the rows and text go; the object is left to delete later).
+   * its candidate still succeeds (the rows and text go); the object waits in the queue and is
+   * deleted once the bucket is configured again.
    */
   @Test
   void shouldAnswer503ForADocumentInAMissingBucketAndStillEraseItsCandidate() {
@@ -100,7 +103,11 @@ class S3DocumentTest extends DocumentTests {
                 "select count(*) from document where id = cast(?1 as uuid)",
                 submitted.documentId()))
         .isZero();
+    objects.runOnce();
     assertThat(bytesStored(submitted.documentId())).isTrue();
+
+    StorageUnderTest.withoutBucket(false);
+    await().atMost(WAIT).until(() -> !bytesStored(submitted.documentId()));
   }
 
   private record Submitted(UUID applicationId, String candidateId, UUID documentId) {}

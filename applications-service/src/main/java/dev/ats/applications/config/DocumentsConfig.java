@@ -30,6 +30,9 @@ public interface DocumentsConfig {
   /** The text extraction job's bounds. */
   Extraction extraction();
 
+  /** Deleting a bucket's objects after their rows' deletion committed. */
+  Deletion deletion();
+
   /**
    * An S3-compatible bucket (AWS S3, MinIO, Ceph, R2, …). Credentials come from the AWS SDK's
    * default chain: {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}, the web identity token
@@ -59,6 +62,12 @@ public interface DocumentsConfig {
     /** Key prefix inside the bucket: an object's key is the prefix and the document id. */
     @WithDefault("documents/")
     String prefix();
+  }
+
+  interface Deletion {
+    /** How often the job deletes the objects queued in {@code document_object_deletion}. */
+    @WithDefault("10s")
+    String interval();
   }
 
   interface Extraction {

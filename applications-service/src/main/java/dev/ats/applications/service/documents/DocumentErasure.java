@@ -5,24 +5,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import org.jboss.logging.Logger;
 import java.util.UUID;
 
 /**
- * Deletes applications' documents (rows, extracted text and bytes) in the caller's transaction: the
- * candidate's erasure. Fires {@link DocumentTextChanged} for each application that had any.
+ * Deletes applications' documents in the caller's transaction (the candidate's erasure): rows,
+ * extracted text and bytes kept in PostgreSQL at once; objects in a bucket are queued and deleted
+ * after the transaction commits ({@link DocumentObjectDeletions}), so a rolled-back erasure keeps
+ * them, and a bucket that is not configured any more does not fail the erasure. Fires {@link
+ * DocumentTextChanged} for each application that had any.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class DocumentErasure {
 
-  private static final Logger LOG = Logger.getLogger(DocumentErasure.class);
-
-  private final DocumentStorages storages;
+  private final DocumentObjectDeletions objects;
   private final Event<DocumentTextChanged> textChanged;
 
-  public DocumentErasure(DocumentStorages storages, Event<DocumentTextChanged> textChanged) {
-    this.storages = storages;
+  public DocumentErasure(
+      DocumentObjectDeletions objects, Event<DocumentTextChanged> textChanged) {
+    this.objects = objects;
     this.textChanged = textChanged;
   }
 
@@ -35,13 +36,9 @@ public class DocumentErasure {
     }
     List<Document> documents = Document.list("applicationId in ?1", applicationIds);
     for (Document doc : documents) {
-      // Where the row says; a bucket no longer configured keeps its object (logged), so the
-      // erasure itself still succeeds.
-      storages
-          .find(doc.storage)
-          .ifPresentOrElse(
-              s -> s.delete(doc.id, doc.storageKey),
-              () -> LOG.warnf("document %s: its %s object is left behind", doc.id, doc.storage));
+      // A bucket's object is deleted once this commits (a rollback keeps it with its row); bytes
+      // in PostgreSQL go with the row now.
+      objects.queue(doc);
       doc.delete();
     }
     Document.flush();

@@ -36,7 +36,8 @@ import org.jboss.logging.Logger;
  * row (and whatever the write may have left) is deleted again and the caller gets a 503. A row
  * whose object never arrived (the process died in between, or the clean-up failed too) was never
  * answered with its upload token, so no submission can claim it, and {@link UnclaimedDocumentPurge}
- * deletes it and its object once it expires; an object therefore never outlives its row.
+ * deletes it and its object once it expires; an object therefore outlives its row only while it
+ * waits in {@link DocumentObjectDeletions}' queue.
  */
 @ApplicationScoped
 public class DocumentUploads {
@@ -57,10 +58,13 @@ public class DocumentUploads {
 
   private final DocumentsConfig config;
   private final DocumentStorages storages;
+  private final DocumentObjectDeletions objects;
 
-  public DocumentUploads(DocumentsConfig config, DocumentStorages storages) {
+  public DocumentUploads(
+      DocumentsConfig config, DocumentStorages storages, DocumentObjectDeletions objects) {
     this.config = config;
     this.storages = storages;
+    this.objects = objects;
   }
 
   public Uploaded upload(Path file, String fileName) {
@@ -101,7 +105,7 @@ public class DocumentUploads {
         storage.write(doc.id, doc.storageKey, file, size);
       } catch (IOException | RuntimeException e) {
         LOG.warnf(e, "document %s could not be stored; its row is deleted again", doc.id);
-        forget(storage, doc);
+        forget(doc);
         throw new ApiException(
             503,
             "storage-unavailable",
@@ -138,14 +142,20 @@ public class DocumentUploads {
     return doc;
   }
 
-  /** After a failed write: the object (a failed PUT may still have landed), then the row. */
-  private void forget(DocumentStorage storage, Document doc) {
+  /**
+   * After a failed write: the row, and the object queued for deletion (a failed PUT may still have
+   * landed).
+   */
+  private void forget(Document doc) {
     try {
       QuarkusTransaction.requiringNew()
           .run(
               () -> {
-                storage.delete(doc.id, doc.storageKey);
-                Document.deleteById(doc.id);
+                Document stored = Document.findById(doc.id);
+                if (stored != null) {
+                  objects.queue(stored);
+                  stored.delete();
+                }
               });
     } catch (RuntimeException e) {
       LOG.warnf(

@@ -5,7 +5,6 @@ import dev.ats.platform.housekeeping.Purge;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * Deletes uploads no submission claimed before they expired ({@code ats.documents.upload-expiry},
@@ -14,12 +13,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class UnclaimedDocumentPurge implements Purge {
 
-  private static final Logger LOG = Logger.getLogger(UnclaimedDocumentPurge.class);
+  private final DocumentObjectDeletions objects;
 
-  private final DocumentStorages storages;
-
-  public UnclaimedDocumentPurge(DocumentStorages storages) {
-    this.storages = storages;
+  public UnclaimedDocumentPurge(DocumentObjectDeletions objects) {
+    this.objects = objects;
   }
 
   @Override
@@ -37,11 +34,7 @@ public class UnclaimedDocumentPurge implements Purge {
             .withHint("jakarta.persistence.lock.timeout", -2)
             .list();
     for (Document doc : expired) {
-      storages
-          .find(doc.storage)
-          .ifPresentOrElse(
-              s -> s.delete(doc.id, doc.storageKey),
-              () -> LOG.warnf("document %s: its %s object is left behind", doc.id, doc.storage));
+      objects.queue(doc);
       doc.delete();
     }
     return expired.size();
