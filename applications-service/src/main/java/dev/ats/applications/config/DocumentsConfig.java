@@ -33,6 +33,9 @@ public interface DocumentsConfig {
   /** Deleting a bucket's objects after their rows' deletion committed. */
   Deletion deletion();
 
+  /** The purge of expired unclaimed uploads. */
+  Purge purge();
+
   /**
    * An S3-compatible bucket (AWS S3, MinIO, Ceph, R2, …). Credentials come from the AWS SDK's
    * default chain: {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}, the web identity token
@@ -62,6 +65,19 @@ public interface DocumentsConfig {
     /** Key prefix inside the bucket: an object's key is the prefix and the document id. */
     @WithDefault("documents/")
     String prefix();
+  }
+
+  interface Purge {
+    /** Uploads deleted per transaction. */
+    @WithDefault("200")
+    int pageSize();
+
+    /**
+     * How long one housekeeping run may go on paging (the next run takes the rest). Keep it below
+     * the transaction timeout: the housekeeping run's own transaction waits meanwhile.
+     */
+    @WithDefault("PT30S")
+    Duration timeBudget();
   }
 
   interface Deletion {
