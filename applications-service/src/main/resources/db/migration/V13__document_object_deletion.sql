@@ -13,3 +13,14 @@ create table document_object_deletion (
     last_error       varchar(500)
 );
 create index document_object_deletion_due on document_object_deletion (next_attempt_at);
+
+-- Text extraction: each attempt is committed before the extraction starts (TextExtractionJob), so a document whose
+-- extraction crashed the process (an OutOfMemoryError starting its thread, a kill) is not taken again before
+-- extraction_started_at + the job's lease, goes behind the documents never tried, and is flagged FAILED after
+-- 3 attempts instead of staying at the head of the queue forever.
+alter table document
+    add column extraction_attempts    integer      not null default 0,
+    add column extraction_started_at  timestamptz;
+drop index document_extraction_pending;
+create index document_extraction_pending on document (extraction_attempts, claimed_at, id)
+    where extraction_state = 'PENDING' and application_id is not null;

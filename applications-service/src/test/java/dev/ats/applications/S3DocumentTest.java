@@ -20,6 +20,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,8 +59,8 @@ class S3DocumentTest extends DocumentTests {
     byte[] after = pdf("stored after the switch: Zig");
     Submitted recent = submitWithResume(after);
 
-    assertThat(download(old)).isEqualTo(before);
-    assertThat(download(recent)).isEqualTo(after);
+    assertThat(bytes(old)).isEqualTo(before);
+    assertThat(bytes(recent)).isEqualTo(after);
     assertThat(storageOf(old.documentId())).isEqualTo("POSTGRES");
     assertThat(storageOf(recent.documentId())).isEqualTo("S3");
     assertThat(bytesStored(recent.documentId())).isTrue();
@@ -85,14 +86,7 @@ class S3DocumentTest extends DocumentTests {
     Submitted submitted = submitWithResume(bytes);
     StorageUnderTest.withoutBucket(true);
 
-    given()
-        .header("Authorization", TestTokens.recruiter())
-        .get(
-            "/api/v1/applications/"
-                + submitted.applicationId()
-                + "/documents/"
-                + submitted.documentId())
-        .then()
+    download(submitted)
         .statusCode(503)
         .contentType("application/problem+json")
         .body("type", containsString("storage-unavailable"));
@@ -122,7 +116,7 @@ class S3DocumentTest extends DocumentTests {
     return new Submitted(app, submitted.path("candidateId"), document);
   }
 
-  private static byte[] download(Submitted submitted) {
+  private static ValidatableResponse download(Submitted submitted) {
     return given()
         .header("Authorization", TestTokens.recruiter())
         .get(
@@ -130,10 +124,11 @@ class S3DocumentTest extends DocumentTests {
                 + submitted.applicationId()
                 + "/documents/"
                 + submitted.documentId())
-        .then()
-        .statusCode(200)
-        .extract()
-        .asByteArray();
+        .then();
+  }
+
+  private static byte[] bytes(Submitted submitted) {
+    return download(submitted).statusCode(200).extract().asByteArray();
   }
 
   private static void erase(Submitted submitted) {

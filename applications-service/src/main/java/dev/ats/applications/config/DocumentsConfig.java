@@ -106,6 +106,14 @@ public interface DocumentsConfig {
     @WithDefault("1000000")
     int maxChars();
 
+    /**
+     * Threads abandoned past their deadline that may still be running before the job stops starting
+     * new extractions (and the liveness check fails, so the pod is restarted: nothing else frees
+     * them).
+     */
+    @WithDefault("4")
+    int maxAbandonedThreads();
+
     /** A PDF with more pages is stored but not extracted. */
     @WithDefault("500")
     int maxPages();
