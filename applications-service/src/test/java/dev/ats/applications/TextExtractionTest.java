@@ -97,7 +97,10 @@ class TextExtractionTest {
 
     HangingTextExtractor.release();
     await().atMost(WAIT).until(() -> job.abandonedThreadsRunning() == 0);
-    given().get("/q/health/live").then().statusCode(200);
+    given()
+        .get("/q/health/live")
+        .then()
+        .body("checks.find { it.name == 'document text extraction' }.status", equalTo("UP"));
     await().atMost(WAIT).until(() -> states(next).equals(List.of(ExtractionState.DONE)));
   }
 
