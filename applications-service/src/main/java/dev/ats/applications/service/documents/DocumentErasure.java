@@ -21,8 +21,7 @@ public class DocumentErasure {
   private final DocumentObjectDeletions objects;
   private final Event<DocumentTextChanged> textChanged;
 
-  public DocumentErasure(
-      DocumentObjectDeletions objects, Event<DocumentTextChanged> textChanged) {
+  public DocumentErasure(DocumentObjectDeletions objects, Event<DocumentTextChanged> textChanged) {
     this.objects = objects;
     this.textChanged = textChanged;
   }

@@ -16,14 +16,14 @@ import org.jboss.logging.Logger;
 
 /**
  * Deletes a bucket's objects only after the deletion of their rows committed. Whoever deletes a
- * document row ({@link DocumentErasure}, {@link UnclaimedDocumentPurge}, a failed upload) {@linkplain
- * #queue queues} its object in table {@code document_object_deletion} in the same transaction; this
- * job (every {@code ats.documents.deletion.interval}) takes the due keys with {@code FOR UPDATE SKIP
- * LOCKED} (replicas share the work), deletes each object and then its queue row. A failure keeps
- * the row and tries again later (10 s, doubling, at most an hour apart); a missing object counts as
- * deleted. A key whose storage this deployment does not have (no bucket configured any more) waits
- * the same way until one is: the erasure of the rows and text has committed regardless, and {@value
- * #PENDING_METRIC} shows what is still queued.
+ * document row ({@link DocumentErasure}, {@link UnclaimedDocumentPurge}, a failed upload)
+ * {@linkplain #queue queues} its object in table {@code document_object_deletion} in the same
+ * transaction; this job (every {@code ats.documents.deletion.interval}) takes the due keys with
+ * {@code FOR UPDATE SKIP LOCKED} (replicas share the work), deletes each object and then its queue
+ * row. A failure keeps the row and tries again later (10 s, doubling, at most an hour apart); a
+ * missing object counts as deleted. A key whose storage this deployment does not have (no bucket
+ * configured any more) waits the same way until one is: the erasure of the rows and text has
+ * committed regardless, and {@value #PENDING_METRIC} shows what is still queued.
  */
 @ApplicationScoped
 public class DocumentObjectDeletions {
@@ -127,7 +127,8 @@ public class DocumentObjectDeletions {
         retryLater(documentId, String.valueOf(e.getMessage()));
         continue;
       }
-      em.createNativeQuery("delete from document_object_deletion where document_id = cast(?1 as uuid)")
+      em.createNativeQuery(
+              "delete from document_object_deletion where document_id = cast(?1 as uuid)")
           .setParameter(1, documentId.toString())
           .executeUpdate();
       deleted++;

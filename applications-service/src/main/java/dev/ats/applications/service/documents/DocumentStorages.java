@@ -47,7 +47,8 @@ public class DocumentStorages {
               throw new IllegalStateException(
                   "ats.documents.storage must be postgres or s3, not " + config.storage());
         };
-    boolean bucketSet = config.s3().bucket().map(String::trim).filter(b -> !b.isEmpty()).isPresent();
+    boolean bucketSet =
+        config.s3().bucket().map(String::trim).filter(b -> !b.isEmpty()).isPresent();
     // s3 without a bucket fails here, at the start, not at the first upload.
     this.bucket = writeToBucket || bucketSet ? S3DocumentStorage.create(config.s3()) : null;
   }

@@ -54,9 +54,9 @@ import org.jboss.logging.Logger;
  *       gets a fresh thread. The abandoned thread is left to finish or die (a daemon, at low
  *       priority), counted in {@value #ABANDONED_METRIC} and logged by document id only;
  *   <li>at most {@code max-abandoned-threads} (4) abandoned threads may still run: at the cap the
- *       job starts no extraction, {@value #ABANDONED_RUNNING_METRIC} says so, and the liveness check
- *       ({@link ExtractionThreadsCheck}) fails, so the pod is restarted (the only thing that frees
- *       such threads); if they end by themselves, extraction resumes;
+ *       job starts no extraction, {@value #ABANDONED_RUNNING_METRIC} says so, and the liveness
+ *       check ({@link ExtractionThreadsCheck}) fails, so the pod is restarted (the only thing that
+ *       frees such threads); if they end by themselves, extraction resumes;
  *   <li>memory: {@code max-chars} of text, PDF pages, zip entry size and ratio, and PDFBox's
  *       buffers in temporary files up to {@code max-pdf-scratch-bytes} (see {@link
  *       TextExtractors}).
@@ -75,7 +75,8 @@ public class TextExtractionJob {
   public static final String ABANDONED_METRIC = "ats.documents.extraction.abandoned";
 
   /** Abandoned extraction threads still running (a gauge). */
-  public static final String ABANDONED_RUNNING_METRIC = "ats.documents.extraction.abandoned.running";
+  public static final String ABANDONED_RUNNING_METRIC =
+      "ats.documents.extraction.abandoned.running";
 
   /** How long past the deadline the job waits for a thread to notice it before abandoning it. */
   static final Duration GRACE = Duration.ofSeconds(2);
@@ -210,8 +211,8 @@ public class TextExtractionJob {
   private record Outcome(String text, String error) {}
 
   /**
-   * How long an attempt keeps its document from being taken again: past it the extraction has
-   * ended (done, flagged or abandoned) unless the process died during it.
+   * How long an attempt keeps its document from being taken again: past it the extraction has ended
+   * (done, flagged or abandoned) unless the process died during it.
    */
   Duration lease() {
     return config.extraction().timeout().multipliedBy(2).plus(GRACE).plus(Duration.ofMinutes(1));

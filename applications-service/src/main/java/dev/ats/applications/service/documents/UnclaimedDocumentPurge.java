@@ -22,8 +22,8 @@ public class UnclaimedDocumentPurge implements Purge {
   /**
    * One page: expired unclaimed uploads, locked and skipped if a submission holds one (it may be
    * claiming it this moment; PostgreSQL checks the condition again under the lock, so a document
-   * claimed just before it expired stays); their objects queued; their rows deleted (and with
-   * them, by cascade, bytes kept in PostgreSQL).
+   * claimed just before it expired stays); their objects queued; their rows deleted (and with them,
+   * by cascade, bytes kept in PostgreSQL).
    */
   private static final String PAGE =
       """
