@@ -17,6 +17,7 @@ import static dev.ats.applications.TestDocuments.upload;
 import static dev.ats.applications.TestDocuments.zipBombDocx;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,6 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ats.applications.domain.Document;
 import dev.ats.applications.domain.ExtractionState;
+import dev.ats.applications.service.documents.DocumentErasure;
+import dev.ats.applications.service.documents.DocumentObjectDeletions;
 import dev.ats.applications.service.documents.UnclaimedDocumentPurge;
 import dev.ats.infra.test.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -58,6 +61,8 @@ abstract class DocumentTests {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject UnclaimedDocumentPurge purge;
+  @Inject DocumentErasure erasure;
+  @Inject DocumentObjectDeletions objects;
   @Inject EntityManager em;
 
   @Test
@@ -383,7 +388,43 @@ abstract class DocumentTests {
     documents(app, TestTokens.recruiter()).response().then().statusCode(200).body("$", hasSize(0));
     assertThat(count("select count(*) from document where id = cast(?1 as uuid)", documentId))
         .isZero();
-    assertThat(bytesStored(documentId)).isFalse();
+    // A bucket's object goes once the erasure has committed (PostgreSQL's bytes went with it).
+    await().atMost(WAIT).until(() -> !bytesStored(documentId));
+  }
+
+  @Test
+  void shouldKeepTheBytesWhenAnErasureRollsBackAfterDeletingTheDocuments() {
+    UUID role = openRole(1, true);
+    byte[] resume = pdf("kept after a rollback: Ada");
+    Map<String, Object> body = submission(role, email(), eligibleAnswers());
+    body.put("documents", List.of(attachment(resume, "cv.pdf", "RESUME")));
+    UUID app = UUID.fromString(submit(body).path("id"));
+    UUID documentId = UUID.fromString(documents(app, TestTokens.recruiter()).path("[0].id"));
+
+    // Fails after the point where the objects used to be deleted, before the commit.
+    assertThatThrownBy(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .run(
+                        () -> {
+                          assertThat(erasure.deleteOf(List.of(app))).isOne();
+                          throw new IllegalStateException("the erasure fails after this point");
+                        }))
+        .isInstanceOf(RuntimeException.class);
+    objects.runOnce();
+
+    assertThat(count("select count(*) from document where id = cast(?1 as uuid)", documentId))
+        .isOne();
+    assertThat(bytesStored(documentId)).isTrue();
+    byte[] downloaded =
+        given()
+            .header("Authorization", TestTokens.recruiter())
+            .get("/api/v1/applications/" + app + "/documents/" + documentId)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asByteArray();
+    assertThat(downloaded).isEqualTo(resume);
   }
 
   @Test
@@ -400,7 +441,7 @@ abstract class DocumentTests {
         .run(() -> purge.purge(Instant.now().plus(Duration.ofHours(25))));
     assertThat(count("select count(*) from document where id = cast(?1 as uuid)", documentId))
         .isZero();
-    assertThat(bytesStored(documentId)).isFalse();
+    await().atMost(WAIT).until(() -> !bytesStored(documentId));
   }
 
   // --- helpers ----------------------------------------------------------------------------------

@@ -1,13 +1,30 @@
 package dev.ats.applications;
 
+import static dev.ats.applications.Fixtures.WAIT;
+import static dev.ats.applications.Fixtures.eligibleAnswers;
+import static dev.ats.applications.Fixtures.email;
+import static dev.ats.applications.Fixtures.openRole;
+import static dev.ats.applications.Fixtures.submission;
+import static dev.ats.applications.Fixtures.submit;
+import static dev.ats.applications.TestDocuments.attachment;
 import static dev.ats.applications.TestDocuments.pdf;
 import static dev.ats.applications.TestDocuments.upload;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
+import dev.ats.applications.domain.Document;
+import dev.ats.infra.test.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +46,102 @@ class S3DocumentTest extends DocumentTests {
   @AfterEach
   void storeInPostgres() {
     StorageUnderTest.useS3(false);
+    StorageUnderTest.withoutBucket(false);
+  }
+
+  /** A deployment switched from PostgreSQL to a bucket keeps the documents stored before. */
+  @Test
+  void shouldServeAndEraseDocumentsStoredInPostgresAfterSwitchingToTheBucket() {
+    StorageUnderTest.useS3(false);
+    byte[] before = pdf("stored before the switch: COBOL");
+    Submitted old = submitWithResume(before);
+    StorageUnderTest.useS3(true);
+    byte[] after = pdf("stored after the switch: Zig");
+    Submitted recent = submitWithResume(after);
+
+    assertThat(bytes(old)).isEqualTo(before);
+    assertThat(bytes(recent)).isEqualTo(after);
+    assertThat(storageOf(old.documentId())).isEqualTo("POSTGRES");
+    assertThat(storageOf(recent.documentId())).isEqualTo("S3");
+    assertThat(bytesStored(recent.documentId())).isTrue();
+
+    erase(old);
+    assertThat(count("select count(*) from document where id = cast(?1 as uuid)", old.documentId()))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from document_content where document_id = cast(?1 as uuid)",
+                old.documentId()))
+        .isZero();
+  }
+
+  /**
+   * A document in a bucket that is no longer configured: its download is a clear 503, and erasing
+   * its candidate still succeeds (the rows and text go); the object waits in the queue and is
+   * deleted once the bucket is configured again.
+   */
+  @Test
+  void shouldAnswer503ForADocumentInAMissingBucketAndStillEraseItsCandidate() {
+    byte[] bytes = pdf("in a bucket that went away");
+    Submitted submitted = submitWithResume(bytes);
+    StorageUnderTest.withoutBucket(true);
+
+    download(submitted)
+        .statusCode(503)
+        .contentType("application/problem+json")
+        .body("type", containsString("storage-unavailable"));
+
+    erase(submitted);
+    assertThat(
+            count(
+                "select count(*) from document where id = cast(?1 as uuid)",
+                submitted.documentId()))
+        .isZero();
+    objects.runOnce();
+    assertThat(bytesStored(submitted.documentId())).isTrue();
+
+    StorageUnderTest.withoutBucket(false);
+    await().atMost(WAIT).until(() -> !bytesStored(submitted.documentId()));
+  }
+
+  private record Submitted(UUID applicationId, String candidateId, UUID documentId) {}
+
+  private Submitted submitWithResume(byte[] resume) {
+    Map<String, Object> body = submission(openRole(1, true), email(), eligibleAnswers());
+    body.put("documents", List.of(attachment(resume, "cv.pdf", "RESUME")));
+    ExtractableResponse<Response> submitted = submit(body);
+    assertThat(submitted.statusCode()).as(submitted.body().asString()).isEqualTo(201);
+    UUID app = UUID.fromString(submitted.path("id"));
+    UUID document = UUID.fromString(documents(app, TestTokens.recruiter()).path("[0].id"));
+    return new Submitted(app, submitted.path("candidateId"), document);
+  }
+
+  private static ValidatableResponse download(Submitted submitted) {
+    return given()
+        .header("Authorization", TestTokens.recruiter())
+        .get(
+            "/api/v1/applications/"
+                + submitted.applicationId()
+                + "/documents/"
+                + submitted.documentId())
+        .then();
+  }
+
+  private static byte[] bytes(Submitted submitted) {
+    return download(submitted).statusCode(200).extract().asByteArray();
+  }
+
+  private static void erase(Submitted submitted) {
+    given()
+        .header("Authorization", TestTokens.recruiter())
+        .delete("/api/v1/candidates/" + submitted.candidateId())
+        .then()
+        .statusCode(204);
+  }
+
+  private static String storageOf(UUID documentId) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> Document.<Document>findById(documentId).storage);
   }
 
   @Override

@@ -30,6 +30,12 @@ public interface DocumentsConfig {
   /** The text extraction job's bounds. */
   Extraction extraction();
 
+  /** Deleting a bucket's objects after their rows' deletion committed. */
+  Deletion deletion();
+
+  /** The purge of expired unclaimed uploads. */
+  Purge purge();
+
   /**
    * An S3-compatible bucket (AWS S3, MinIO, Ceph, R2, …). Credentials come from the AWS SDK's
    * default chain: {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}, the web identity token
@@ -61,6 +67,25 @@ public interface DocumentsConfig {
     String prefix();
   }
 
+  interface Purge {
+    /** Uploads deleted per transaction. */
+    @WithDefault("200")
+    int pageSize();
+
+    /**
+     * How long one housekeeping run may go on paging (the next run takes the rest). Keep it below
+     * the transaction timeout: the housekeeping run's own transaction waits meanwhile.
+     */
+    @WithDefault("PT30S")
+    Duration timeBudget();
+  }
+
+  interface Deletion {
+    /** How often the job deletes the objects queued in {@code document_object_deletion}. */
+    @WithDefault("10s")
+    String interval();
+  }
+
   interface Extraction {
     /** How often the job looks for claimed documents still to extract. */
     @WithDefault("5s")
@@ -80,6 +105,14 @@ public interface DocumentsConfig {
     /** Text kept per document; longer text is cut (the document still counts as extracted). */
     @WithDefault("1000000")
     int maxChars();
+
+    /**
+     * Threads abandoned past their deadline that may still be running before the job stops starting
+     * new extractions (and the liveness check fails, so the pod is restarted: nothing else frees
+     * them).
+     */
+    @WithDefault("4")
+    int maxAbandonedThreads();
 
     /** A PDF with more pages is stored but not extracted. */
     @WithDefault("500")

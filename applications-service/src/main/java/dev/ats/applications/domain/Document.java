@@ -78,4 +78,12 @@ public class Document extends PanacheEntityBase {
 
   @Column(name = "extracted_at")
   public Instant extractedAt;
+
+  /** Extractions started (each committed before it starts; see TextExtractionJob). */
+  @Column(name = "extraction_attempts")
+  public int extractionAttempts;
+
+  /** When the last extraction started: nobody takes the document again before its lease ends. */
+  @Column(name = "extraction_started_at")
+  public Instant extractionStartedAt;
 }

@@ -16,6 +16,7 @@ public record DocumentDetails(
     String sha256,
     boolean textExtracted,
     Instant uploadedAt,
+    String storage,
     String storageKey) {
 
   static DocumentDetails of(Document d) {
@@ -29,6 +30,7 @@ public record DocumentDetails(
         d.sha256,
         d.textExtracted,
         d.uploadedAt,
+        d.storage,
         d.storageKey);
   }
 }

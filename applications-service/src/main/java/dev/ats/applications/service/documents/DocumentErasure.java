@@ -8,18 +8,21 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Deletes applications' documents (rows, extracted text and bytes) in the caller's transaction: the
- * candidate's erasure. Fires {@link DocumentTextChanged} for each application that had any.
+ * Deletes applications' documents in the caller's transaction (the candidate's erasure): rows,
+ * extracted text and bytes kept in PostgreSQL at once; objects in a bucket are queued and deleted
+ * after the transaction commits ({@link DocumentObjectDeletions}), so a rolled-back erasure keeps
+ * them, and a bucket that is not configured any more does not fail the erasure. Fires {@link
+ * DocumentTextChanged} for each application that had any.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class DocumentErasure {
 
-  private final DocumentStorage storage;
+  private final DocumentObjectDeletions objects;
   private final Event<DocumentTextChanged> textChanged;
 
-  public DocumentErasure(DocumentStorage storage, Event<DocumentTextChanged> textChanged) {
-    this.storage = storage;
+  public DocumentErasure(DocumentObjectDeletions objects, Event<DocumentTextChanged> textChanged) {
+    this.objects = objects;
     this.textChanged = textChanged;
   }
 
@@ -32,7 +35,9 @@ public class DocumentErasure {
     }
     List<Document> documents = Document.list("applicationId in ?1", applicationIds);
     for (Document doc : documents) {
-      storage.delete(doc.id, doc.storageKey);
+      // A bucket's object is deleted once this commits (a rollback keeps it with its row); bytes
+      // in PostgreSQL go with the row now.
+      objects.queue(doc);
       doc.delete();
     }
     Document.flush();

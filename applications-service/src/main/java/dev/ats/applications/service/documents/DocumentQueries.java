@@ -20,11 +20,11 @@ import java.util.UUID;
 public class DocumentQueries {
 
   private final ApplicationLookup lookup;
-  private final DocumentStorage storage;
+  private final DocumentStorages storages;
 
-  public DocumentQueries(ApplicationLookup lookup, DocumentStorage storage) {
+  public DocumentQueries(ApplicationLookup lookup, DocumentStorages storages) {
     this.lookup = lookup;
-    this.storage = storage;
+    this.storages = storages;
   }
 
   /** The application's documents, in upload order. */
@@ -36,19 +36,28 @@ public class DocumentQueries {
         .toList();
   }
 
-  /** One document of the application. */
+  /**
+   * One document of the application, to download.
+   *
+   * @throws ApiException 503 {@code storage-unavailable} if its bytes are in a storage this
+   *     deployment does not have (in a bucket, and no bucket configured), before anything is sent
+   */
   public DocumentDetails get(UUID applicationId, UUID documentId, String token) {
     checkAccess(applicationId, token);
     Document doc = Document.findById(documentId);
     if (doc == null || !applicationId.equals(doc.applicationId)) {
       throw ApiException.notFound("Document", documentId);
     }
+    storages.of(doc.storage);
     return DocumentDetails.of(doc);
   }
 
-  /** Streams the document's bytes (call after {@link #get}, outside any transaction). */
+  /**
+   * Streams the document's bytes from the storage its row names (call after {@link #get}, outside
+   * any transaction).
+   */
   public void copyTo(DocumentDetails document, OutputStream out) throws IOException {
-    storage.copyTo(document.id(), document.storageKey(), out);
+    storages.of(document.storage()).copyTo(document.id(), document.storageKey(), out);
   }
 
   private void checkAccess(UUID applicationId, String token) {

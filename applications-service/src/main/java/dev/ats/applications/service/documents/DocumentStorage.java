@@ -7,10 +7,10 @@ import java.util.UUID;
 
 /**
  * Where documents' bytes live, apart from their metadata (table {@code document}), so listing
- * documents never reads them. Chosen by {@code ats.documents.storage}: {@code postgres} (the
- * default, {@link PostgresDocumentStorage}) or {@code s3} (an S3-compatible bucket, {@link
- * S3DocumentStorage}, {@code ats.documents.s3.*}). Implementations stream: a document is never held
- * whole in memory.
+ * documents never reads them: {@link PostgresDocumentStorage} (the default) or an S3-compatible
+ * bucket ({@link S3DocumentStorage}, {@code ats.documents.s3.*}). New documents go to the one
+ * {@code ats.documents.storage} names; each row says where its bytes are ({@link
+ * DocumentStorages}). Implementations stream: a document is never held whole in memory.
  */
 public interface DocumentStorage {
 
@@ -35,9 +35,10 @@ public interface DocumentStorage {
   void copyTo(UUID documentId, String storageKey, OutputStream out) throws IOException;
 
   /**
-   * Deletes the bytes of a document whose row is being deleted in the current transaction (the
-   * PostgreSQL storage's rows go with it by cascade; a bucket's objects must be removed). Deleting
-   * bytes that are not there (never written, or deleted before) is not an error.
+   * Deletes the bytes of a document whose row is gone. The PostgreSQL storage's rows go with their
+   * document row by cascade (nothing to do here); a bucket's object is deleted by {@link
+   * DocumentObjectDeletions} once the row's deletion has committed. Deleting bytes that are not
+   * there (never written, or deleted before) is not an error.
    */
   void delete(UUID documentId, String storageKey);
 }

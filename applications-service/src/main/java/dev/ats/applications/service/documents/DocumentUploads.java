@@ -36,7 +36,8 @@ import org.jboss.logging.Logger;
  * row (and whatever the write may have left) is deleted again and the caller gets a 503. A row
  * whose object never arrived (the process died in between, or the clean-up failed too) was never
  * answered with its upload token, so no submission can claim it, and {@link UnclaimedDocumentPurge}
- * deletes it and its object once it expires; an object therefore never outlives its row.
+ * deletes it and its object once it expires; an object therefore outlives its row only while it
+ * waits in {@link DocumentObjectDeletions}' queue.
  */
 @ApplicationScoped
 public class DocumentUploads {
@@ -56,14 +57,18 @@ public class DocumentUploads {
   static final int MAX_FILE_NAME = 255;
 
   private final DocumentsConfig config;
-  private final DocumentStorage storage;
+  private final DocumentStorages storages;
+  private final DocumentObjectDeletions objects;
 
-  public DocumentUploads(DocumentsConfig config, DocumentStorage storage) {
+  public DocumentUploads(
+      DocumentsConfig config, DocumentStorages storages, DocumentObjectDeletions objects) {
     this.config = config;
-    this.storage = storage;
+    this.storages = storages;
+    this.objects = objects;
   }
 
   public Uploaded upload(Path file, String fileName) {
+    DocumentStorage storage = storages.writer();
     try {
       long size = Files.size(file);
       if (size == 0) {
@@ -88,13 +93,14 @@ public class DocumentUploads {
         return QuarkusTransaction.joiningExisting()
             .call(
                 () -> {
-                  Document doc = insert(fileName, type, size, sha256, token);
+                  Document doc = insert(storage, fileName, type, size, sha256, token);
                   storage.write(doc.id, doc.storageKey, file, size);
                   return uploaded(doc, token);
                 });
       }
       Document doc =
-          QuarkusTransaction.requiringNew().call(() -> insert(fileName, type, size, sha256, token));
+          QuarkusTransaction.requiringNew()
+              .call(() -> insert(storage, fileName, type, size, sha256, token));
       try {
         storage.write(doc.id, doc.storageKey, file, size);
       } catch (IOException | RuntimeException e) {
@@ -112,7 +118,13 @@ public class DocumentUploads {
     }
   }
 
-  private Document insert(String fileName, String type, long size, String sha256, String token) {
+  private Document insert(
+      DocumentStorage storage,
+      String fileName,
+      String type,
+      long size,
+      String sha256,
+      String token) {
     Instant now = Timestamps.now();
     Document doc = new Document();
     doc.id = UUID.randomUUID();
@@ -130,14 +142,20 @@ public class DocumentUploads {
     return doc;
   }
 
-  /** After a failed write: the object (a failed PUT may still have landed), then the row. */
+  /**
+   * After a failed write: the row, and the object queued for deletion (a failed PUT may still have
+   * landed).
+   */
   private void forget(Document doc) {
     try {
       QuarkusTransaction.requiringNew()
           .run(
               () -> {
-                storage.delete(doc.id, doc.storageKey);
-                Document.deleteById(doc.id);
+                Document stored = Document.findById(doc.id);
+                if (stored != null) {
+                  objects.queue(stored);
+                  stored.delete();
+                }
               });
     } catch (RuntimeException e) {
       LOG.warnf(

@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * whatever they hold, so a bucket opened by mistake still serves nothing a browser would run.
  *
  * <p>A bucket is not part of the database transaction ({@link #transactional()} is false): {@link
- * DocumentUploads} commits the row before it writes the object, so every object has a row until the
- * row and its object are deleted together (erasure, {@link UnclaimedDocumentPurge}).
+ * DocumentUploads} commits the row before it writes the object, so every object has a row; a
+ * deleted row's object is deleted after that deletion committed ({@link DocumentObjectDeletions}).
+ * Deleting an object that is not there is not an error.
  */
 public class S3DocumentStorage implements DocumentStorage, AutoCloseable {
 
@@ -126,9 +127,13 @@ public class S3DocumentStorage implements DocumentStorage, AutoCloseable {
 
   @Override
   public void delete(UUID documentId, String storageKey) {
-    // S3 answers 204 for a key that is not there: deleting twice, or what was never written, is
-    // fine. A failure throws, so the caller's transaction keeps the row to try again.
-    s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(storageKey).build());
+    // S3 answers 204 for a key that is not there (some compatible stores 404): deleting twice, or
+    // what was never written, is fine. A failure throws; DocumentObjectDeletions tries again.
+    try {
+      s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(storageKey).build());
+    } catch (NoSuchKeyException e) {
+      // Gone already.
+    }
   }
 
   @Override

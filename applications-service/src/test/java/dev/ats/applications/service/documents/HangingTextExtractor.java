@@ -34,10 +34,11 @@ public class HangingTextExtractor implements TextExtractor {
   public String extract(String contentType, Path file, TextLimit limit) throws IOException {
     if (DocumentTypes.TXT.equals(contentType) && startsWithMarker(file)) {
       hanging = Thread.currentThread();
+      CountDownLatch released = release; // the one release() counts down, not its successor
       long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
       while (System.nanoTime() < giveUp) {
         try {
-          if (release.await(100, TimeUnit.MILLISECONDS)) {
+          if (released.await(100, TimeUnit.MILLISECONDS)) {
             break;
           }
         } catch (InterruptedException ignored) {
