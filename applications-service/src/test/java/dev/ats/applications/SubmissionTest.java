@@ -195,6 +195,44 @@ class SubmissionTest {
   }
 
   @Test
+  void shouldRejectASecondApplicationToTheSameRoleAsADuplicateEvenWhenItIsIneligible() {
+    UUID roleId = openRole(2);
+    String email = email();
+    assertThat(submit(submission(roleId, email, eligibleAnswers())).statusCode()).isEqualTo(201);
+    Map<String, Object> ineligible = eligibleAnswers();
+    ineligible.put("commitsTwelveWeeks", false);
+
+    given()
+        .contentType(ContentType.JSON)
+        .body(submission(roleId, email, ineligible))
+        .post("/api/v1/applications")
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("already has an active application"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldKeepAReturningCandidatesLinksUnlessTheyGiveNewOnes() {
+    String email = email();
+    assertThat(submit(submission(openRole(1), email, eligibleAnswers())).statusCode())
+        .isEqualTo(201);
+
+    Map<String, Object> withoutLinks = submission(openRole(1), email, eligibleAnswers());
+    ((Map<String, Object>) withoutLinks.get("candidate")).remove("links");
+    String second = submit(withoutLinks).path("id");
+    assertThat((List<String>) application(UUID.fromString(second)).path("candidate.links"))
+        .containsExactly("https://github.com/ada");
+
+    Map<String, Object> newLinks = submission(openRole(1), email, eligibleAnswers());
+    ((Map<String, Object>) newLinks.get("candidate"))
+        .put("links", List.of("https://ada.example.org"));
+    String third = submit(newLinks).path("id");
+    assertThat((List<String>) application(UUID.fromString(third)).path("candidate.links"))
+        .containsExactly("https://ada.example.org");
+  }
+
+  @Test
   void shouldReplayTheOriginalResponseForTheSameIdempotencyKeyAndBody() {
     UUID roleId = openRole(2);
     Map<String, Object> body = submission(roleId, email(), eligibleAnswers());

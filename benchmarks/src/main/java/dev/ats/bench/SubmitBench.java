@@ -22,16 +22,41 @@ import java.util.regex.Pattern;
 /**
  * Goal 3: submissions per second direct to applications-service (closed model) against pgbench
  * replaying the same statements ({@code pgbench-submit.sql}: what one submission sends, captured
- * with {@code log_statement=all}) on copies of the tables in a scratch schema, rounds interleaved.
+ * with {@code log_statement=all}, notification and search refresh included) on copies of the tables
+ * in a scratch schema with the same triggers, rounds interleaved.
  */
 final class SubmitBench {
 
   static final int CLIENTS = Integer.getInteger("bench.submit-clients", 8);
   static final String SCHEMA = "bench_pgbench";
 
-  /** The tables a submission writes; pgbench writes copies of them in {@link #SCHEMA}. */
+  /**
+   * The tables a submission writes, its triggers' included; pgbench writes copies of them in {@link
+   * #SCHEMA}.
+   */
   static final List<String> TABLES =
-      List.of("candidate", "application", "stage_change", "outbox_event");
+      List.of(
+          "candidate",
+          "application",
+          "stage_change",
+          "outbox_event",
+          "pipeline_count_delta",
+          "application_report");
+
+  /**
+   * The triggers a submission's inserts fire (V11: pipeline counts, report rows), on the copies:
+   * their functions name tables unqualified, so under pgbench's search_path they write the copies.
+   */
+  static final List<String> TRIGGERS =
+      List.of(
+          "create trigger application_pipeline_count_insert after insert on "
+              + SCHEMA
+              + ".application referencing new table as inserted for each statement"
+              + " execute function public.pipeline_count_inserted()",
+          "create trigger stage_change_application_report after insert on "
+              + SCHEMA
+              + ".stage_change referencing new table as inserted for each statement"
+              + " execute function public.application_report_changed()");
 
   private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
 
@@ -143,6 +168,9 @@ final class SubmitBench {
                 + ".stage_change add foreign key (application_id) references "
                 + SCHEMA
                 + ".application (id)");
+        for (String trigger : TRIGGERS) {
+          s.execute(trigger);
+        }
       }
     }
   }

@@ -1,11 +1,20 @@
 package dev.ats.applications.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class CandidateRepository implements PanacheRepositoryBase<Candidate, UUID> {
+
+  private final ObjectMapper json;
+
+  public CandidateRepository(ObjectMapper json) {
+    this.json = json;
+  }
 
   /**
    * Inserts the candidate, or updates the one with the same email (whatever its case): the same
@@ -13,24 +22,29 @@ public class CandidateRepository implements PanacheRepositoryBase<Candidate, UUI
    * row stays locked until the transaction ends, so concurrent submissions by the same person run
    * one after the other.
    *
+   * <p>One statement: the stored row comes back from {@code returning} as the managed entity, so
+   * nothing re-reads what it just wrote (the links are written by the same statement).
+   *
    * @return the candidate, as now stored
    */
   public Candidate upsertByEmail(PersonalDetails details) {
-    Object id =
+    return (Candidate)
         getEntityManager()
             .createNativeQuery(
                 "insert into candidate (id, email, first_name, last_name, phone, school, degree,"
-                    + " graduation_date, created_at, updated_at)"
+                    + " graduation_date, links, created_at, updated_at)"
                     + " values (cast(:id as uuid), :email, :firstName, :lastName, :phone, :school,"
-                    + " :degree, cast(:graduationDate as date), now(), now())"
+                    + " :degree, cast(:graduationDate as date), cast(:links as jsonb), now(), now())"
                     + " on conflict ((lower(email))) do update set email = excluded.email,"
                     + " first_name = excluded.first_name, last_name = excluded.last_name,"
                     + " phone = coalesce(excluded.phone, candidate.phone),"
                     + " school = coalesce(excluded.school, candidate.school),"
                     + " degree = coalesce(excluded.degree, candidate.degree),"
                     + " graduation_date = coalesce(excluded.graduation_date,"
-                    + " candidate.graduation_date), updated_at = now()"
-                    + " returning cast(id as varchar)")
+                    + " candidate.graduation_date),"
+                    + " links = coalesce(excluded.links, candidate.links), updated_at = now()"
+                    + " returning *",
+                Candidate.class)
             .setParameter("id", UUID.randomUUID().toString())
             .setParameter("email", details.email())
             .setParameter("firstName", details.firstName())
@@ -41,11 +55,19 @@ public class CandidateRepository implements PanacheRepositoryBase<Candidate, UUI
             .setParameter(
                 "graduationDate",
                 details.graduationDate() == null ? null : details.graduationDate().toString())
+            .setParameter("links", links(details.links()))
             .getSingleResult();
-    Candidate candidate = findById(UUID.fromString(id.toString()));
-    if (details.links() != null) {
-      candidate.links = details.links();
+  }
+
+  /** The links as a JSON array (the column's format: strings, in order), or null if not given. */
+  private String links(List<String> links) {
+    if (links == null) {
+      return null;
     }
-    return candidate;
+    try {
+      return json.writeValueAsString(links);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("links are not serialisable", e);
+    }
   }
 }

@@ -85,12 +85,15 @@ public class SubmissionService {
 
     String email = request.applicant().email();
     Candidate candidate = candidates.upsertByEmail(request.applicant().trimmed());
-    if (applications.hasActiveApplication(candidate.id, role.roleId)) {
+    // Both set to now() by the upsert's insert; an update leaves created_at as it was.
+    boolean newCandidate = candidate.createdAt.equals(candidate.updatedAt);
+    boolean ineligible = eligibility.outcome() == EligibilityOutcome.INELIGIBLE;
+    if (ineligible
+        && !newCandidate
+        && applications.hasActiveApplication(candidate.id, role.roleId)) {
+      // An ineligible application is REJECTED at once, which the unique index below ignores.
       throw duplicate(email, role.roleId);
     }
-    // After the duplicate check: a second application is a 409 whatever it attaches.
-    List<Document> documents = documentClaims.check(request.documents(), role.resumeRequired, now);
-    boolean ineligible = eligibility.outcome() == EligibilityOutcome.INELIGIBLE;
     String token = AccessTokens.newToken();
 
     Application app = new Application();
@@ -113,6 +116,11 @@ public class SubmissionService {
     app.submittedAt = now;
     app.updatedAt = now;
     applications.persist(app);
+    // The duplicate check is the insert itself (application_one_active_per_role), not a query
+    // before it; written before the documents are checked, so a second application is a 409
+    // whatever it attaches.
+    flushOrDuplicate(email, role.roleId);
+    List<Document> documents = documentClaims.check(request.documents(), role.resumeRequired, now);
     stageChanges.record(app, null, Stage.SUBMITTED, null, null, StageChanges.CANDIDATE_ACTOR, now);
     documentClaims.claim(documents, request.documents(), app.id, now);
 
@@ -139,17 +147,27 @@ public class SubmissionService {
               app.version,
               now));
     }
+    flushOrDuplicate(email, role.roleId);
+    if (newCandidate) {
+      // Their only application: nothing else to re-index.
+      search.refresh(List.of(app.id));
+    } else {
+      // The upsert may have changed the candidate's details: all their applications are re-indexed.
+      search.refreshCandidate(candidate.id);
+    }
+    return new Submitted(ApplicationDetails.of(app), token);
+  }
+
+  /** Writes what is pending; a second active application to the role is a 409. */
+  private void flushOrDuplicate(String email, UUID roleId) {
     try {
       applications.flush();
     } catch (PersistenceException e) {
       if (String.valueOf(rootMessage(e)).contains("application_one_active_per_role")) {
-        throw duplicate(email, role.roleId);
+        throw duplicate(email, roleId);
       }
       throw e;
     }
-    // The upsert may have changed the candidate's details: all their applications are re-indexed.
-    search.refreshCandidate(candidate.id);
-    return new Submitted(ApplicationDetails.of(app), token);
   }
 
   /** The role's copy: 404 if unknown here, 409 unless OPEN. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ats.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -55,32 +56,57 @@ public class Outbox {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public UUID add(String topic, String type, String subject, Object payload) {
-    OutboxEvent event = new OutboxEvent();
-    event.eventId = UUID.randomUUID();
-    event.topic = topic;
-    event.key = subject;
-    event.type = type;
-    event.source = source;
-    event.subject = subject;
-    event.occurredAt = Instant.now();
-    event.traceparent = TraceContext.current();
+    UUID eventId = UUID.randomUUID();
+    String body;
     try {
-      event.payload = json.writeValueAsString(payload);
+      body = json.writeValueAsString(payload);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("event payload is not serialisable: " + type, e);
     }
-    event.persist();
-    wakeRelayOnCommit();
-    return event.eventId;
+    // The transaction's first event also sends the notification, in the same statement: one round
+    // trip per event, none for the notification. Pending entity writes are flushed before it (a
+    // native statement), so the events still follow the changes they describe.
+    boolean first = registerWakeOnCommit();
+    Query insert =
+        em.createNativeQuery(
+                (first ? "with e as (" : "")
+                    + "insert into outbox_event (event_id, topic, event_key, type, source, subject,"
+                    + " occurred_at, payload, traceparent, attempts) values (:eventId, :topic,"
+                    + " :key, :type, :source, :subject, :occurredAt, :payload, :traceparent, 0)"
+                    + (first
+                        ? " returning seq) select cast(pg_notify('"
+                            + CHANNEL
+                            + "', '') as text)"
+                            + " from e"
+                        : ""))
+            .setParameter("eventId", eventId)
+            .setParameter("topic", topic)
+            .setParameter("key", subject)
+            .setParameter("type", type)
+            .setParameter("source", source)
+            .setParameter("subject", subject)
+            .setParameter("occurredAt", Instant.now())
+            .setParameter("payload", body)
+            .setParameter("traceparent", TraceContext.current());
+    if (first) {
+      insert.getSingleResult();
+    } else {
+      insert.executeUpdate();
+    }
+    return eventId;
   }
 
-  /** Once per transaction: a notification for every instance and a hook for this one. */
-  private void wakeRelayOnCommit() {
+  /**
+   * Once per transaction, a hook that wakes this instance's relay after the commit.
+   *
+   * @return true the first time in the transaction: the caller sends the notification for every
+   *     instance (delivered by PostgreSQL only if the transaction commits)
+   */
+  private boolean registerWakeOnCommit() {
     if (transactions.getResource(WAKE_REGISTERED) != null) {
-      return;
+      return false;
     }
     transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-    em.createNativeQuery("notify " + CHANNEL).executeUpdate();
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override
@@ -93,5 +119,6 @@ public class Outbox {
             }
           }
         });
+    return true;
   }
 }
