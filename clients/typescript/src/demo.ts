@@ -28,6 +28,21 @@ import type {
 
 type Step = { step: string; ok: boolean; detail?: unknown };
 
+/**
+ * True while applications-service does not know the role as open yet: 404 before its "created" event
+ * arrives, 409 role-not-open between "created" and "opened".
+ */
+async function roleNotOpenThereYet(e: ResponseError): Promise<boolean> {
+  if (e.response.status === 404) {
+    return true;
+  }
+  if (e.response.status !== 409) {
+    return false;
+  }
+  const problem = (await e.response.clone().json()) as { type?: string };
+  return problem.type?.endsWith("/role-not-open") ?? false;
+}
+
 function report(step: Step): void {
   console.log(JSON.stringify(step));
   if (!step.ok) {
@@ -139,12 +154,13 @@ async function main(): Promise<void> {
   const applications = new ApplicationsApi(anonymous);
   const idempotencyKey = `client-demo-${run}`;
   let submitted: Application | undefined;
-  // The role reaches applications-service by event: retry (same key) until it is known there.
+  // The role reaches applications-service by events (created, then opened): retry (same key) until
+  // it is known there as open.
   for (let attempt = 0; attempt < 120 && !submitted; attempt++) {
     try {
       submitted = await applications.submitApplication({ idempotencyKey, submitApplication: submission });
     } catch (e) {
-      if (!(e instanceof ResponseError) || e.response.status !== 404) {
+      if (!(e instanceof ResponseError) || !(await roleNotOpenThereYet(e))) {
         throw e;
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
