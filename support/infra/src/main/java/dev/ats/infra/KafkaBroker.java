@@ -117,7 +117,27 @@ public final class KafkaBroker implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
+  /**
+   * A port nobody listens on now, taken below the range the kernel hands to outgoing connections
+   * (32768 and up on Linux): a port from that range could become some process's outgoing connection
+   * before our server binds it (a system-test gateway once failed to start on one). Never the same
+   * port twice in one JVM.
+   */
   public static int freePort() {
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = 20_000 + random.nextInt(12_000);
+      if (!HANDED_OUT.add(port)) {
+        continue;
+      }
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.bind(new java.net.InetSocketAddress(port));
+        return port;
+      } catch (IOException taken) {
+        // someone listens there: try another
+      }
+    }
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
@@ -125,6 +145,9 @@ public final class KafkaBroker implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
   }
+
+  private static final java.util.Set<Integer> HANDED_OUT =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   @Override
   public void close() {
