@@ -68,9 +68,9 @@ class OpenApiTest {
     ApiDocs.assertStatuses(api, "addApplicationEvaluation", "201", "400", "404", "415");
     ApiDocs.assertStatuses(api, "listApplicationEvaluations", "200", "404");
     ApiDocs.assertStatuses(api, "eraseCandidate", "204", "401", "403", "404");
-    ApiDocs.assertStatuses(api, "uploadDocument", "201", "400", "413", "415");
+    ApiDocs.assertStatuses(api, "uploadDocument", "201", "400", "413", "415", "503");
     ApiDocs.assertStatuses(api, "listApplicationDocuments", "200", "401", "403", "404");
-    ApiDocs.assertStatuses(api, "downloadApplicationDocument", "200", "401", "403", "404");
+    ApiDocs.assertStatuses(api, "downloadApplicationDocument", "200", "401", "403", "404", "503");
     assertThat(ApiDocs.operation(api, "uploadDocument").path("security").toString())
         .as("anonymous callers may upload")
         .contains("{}");

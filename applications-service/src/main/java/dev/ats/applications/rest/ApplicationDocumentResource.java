@@ -111,6 +111,11 @@ public class ApplicationDocumentResource {
       // No media type: SmallRye gives every type in @Produces this one binary schema.
       content = @Content(schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(responseCode = "404", description = "Unknown, or not this application's document")
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "The document is kept in a storage this deployment has no access to now"
+              + " (`storage-unavailable`, e.g. a bucket no longer configured); try again later")
   public Response download(
       @PathParam("id") UUID id,
       @PathParam("documentId") UUID documentId,

@@ -69,6 +69,11 @@ public class DocumentResource {
   @APIResponse(responseCode = "400", description = "No `file` part, or an empty file")
   @APIResponse(responseCode = "413", description = "Over 10 485 760 bytes")
   @APIResponse(responseCode = "415", description = "Not a PDF, DOCX, ODT, TXT or RTF file")
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "The document storage could not take the file (`storage-unavailable`); nothing was kept,"
+              + " try again later")
   public Response upload(@RestForm("file") FileUpload file) {
     if (file == null || file.uploadedFile() == null) {
       throw ApiException.badRequest("Send the document as a multipart part named file");
