@@ -35,13 +35,21 @@ public final class PostgresServer implements AutoCloseable {
             .setServerConfig("max_connections", "200"));
   }
 
-  /** A durable server whose data survives restarts (the local stack). */
-  public static PostgresServer startDurable(Path dataDirectory, int port) {
+  /**
+   * A server whose data survives restarts (the local stack): kept in {@code dataDirectory} across
+   * {@code ./ats down} and {@code up}, but, as a development server, without waiting for the disk
+   * at commit ({@code fsync} and {@code synchronous_commit} off, as the embedded binaries' defaults
+   * have it, said here so nobody takes it for more): a machine crash can lose the last transactions
+   * or corrupt the data. Production runs PostgreSQL of its own (k8s/: CloudNativePG).
+   */
+  public static PostgresServer startKeepingData(Path dataDirectory, int port) {
     return start(
         EmbeddedPostgres.builder()
             .setDataDirectory(dataDirectory)
             .setCleanDataDirectory(false)
             .setPort(port)
+            .setServerConfig("fsync", "off")
+            .setServerConfig("synchronous_commit", "off")
             .setServerConfig("max_connections", "200"));
   }
 

@@ -33,7 +33,7 @@ final class InfraServers {
    */
   static void postgres(String[] args) throws Exception {
     PostgresServer server =
-        PostgresServer.startDurable(Path.of(args[1]), Integer.parseInt(args[2]));
+        PostgresServer.startKeepingData(Path.of(args[1]), Integer.parseInt(args[2]));
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "postgres-stop"));
     for (int i = 3; i < args.length; i++) {
       server.createDatabase(args[i]);
