@@ -1,10 +1,12 @@
 package dev.ats.bench;
 
 import dev.ats.infra.system.AtsService;
+import dev.ats.infra.system.ManagedProcess;
 import dev.ats.infra.system.SystemProcesses;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,11 @@ import java.util.Optional;
  * Goal 2: {@code GET /api/v1/roles} direct to roles-service, through the gateway, and through nginx
  * (Debian's nginx-light, started here on a free port with proxy_pass and upstream keepalive),
  * anonymous and with a bearer JWT.
+ *
+ * <p>With {@code -Dbench.gateway-baseline=DIR} (a copy of another build's {@code
+ * api-gateway/target/quarkus-app}), that gateway runs too, configured like the bench gateway, as
+ * target {@code baseline}, interleaved with the others: "gateway / baseline" compares two builds in
+ * one run, so the ratio holds on a loaded machine.
  */
 final class GatewayBench {
 
@@ -38,6 +45,10 @@ final class GatewayBench {
     targets.add(
         new Target(
             "gateway", bench.benchGatewayPort, List.of(bench.benchGateway.pid().orElseThrow())));
+    ManagedProcess baseline = startBaseline().orElse(null);
+    if (baseline != null) {
+      targets.add(new Target("baseline", baselinePort, List.of(baseline.pid().orElseThrow())));
+    }
     Process nginx = startNginx(rolesPort).orElse(null);
     if (nginx != null) {
       targets.add(new Target("nginx", nginxPort, Stats.withChildren(nginx.pid())));
@@ -49,7 +60,44 @@ final class GatewayBench {
         nginx.destroy();
         nginx.waitFor();
       }
+      if (baseline != null) {
+        baseline.stop(Duration.ofSeconds(10));
+      }
     }
+  }
+
+  private int baselinePort;
+
+  /**
+   * Another build of the gateway ({@code -Dbench.gateway-baseline}: its {@code quarkus-app}
+   * folder), started like the bench gateway (same heap, collector, routes and raised limits), or
+   * empty if the property is not set.
+   */
+  private Optional<ManagedProcess> startBaseline() {
+    String dir = System.getProperty("bench.gateway-baseline", "");
+    if (dir.isBlank()) {
+      return Optional.empty();
+    }
+    Path jar = Path.of(dir).toAbsolutePath().resolve("quarkus-run.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalArgumentException("bench.gateway-baseline: no " + jar);
+    }
+    baselinePort = SystemProcesses.freePort();
+    SystemProcesses system =
+        bench.processesWith(AtsService.GATEWAY, baselinePort, IdleAndStartup.UNLIMITED);
+    ManagedProcess process =
+        ManagedProcess.named("gateway-baseline")
+            .command(SystemProcesses.serviceCommand(jar, "256m"))
+            .environment(system.serviceEnvironment(AtsService.GATEWAY))
+            .directory(jar.getParent())
+            .log(bench.work.resolve("logs/gateway-baseline.log"), true)
+            .build();
+    process.start();
+    process.awaitReady(
+        () -> SystemProcesses.httpStatus(baselinePort, AtsService.READY_PATH) == 200,
+        SystemProcesses.SERVICE_TIMEOUT);
+    Bench.say("gateway baseline " + jar + " on port " + baselinePort);
+    return Optional.of(process);
   }
 
   private int nginxPort;
@@ -78,20 +126,25 @@ final class GatewayBench {
         bench.http.closed(t.port(), CONNECTIONS, warmup, i -> Http.Call.get(PATH, auths.get(auth)));
       }
     }
-    Target gatewayTarget = targets.get(1);
+    // The new instances: the bench gateway, and the baseline if there is one (warmed alike).
+    List<Target> fresh =
+        targets.stream()
+            .filter(t -> !t.name().equals("direct") && !t.name().equals("nginx"))
+            .toList();
     long warmed = 0;
     long warmStart = System.nanoTime();
     while (warmed < warmupRequests && (System.nanoTime() - warmStart) / 1e9 < warmupLimit) {
       for (String auth : authNames) {
-        warmed +=
-            bench
-                .http
-                .closed(
-                    gatewayTarget.port(),
-                    CONNECTIONS,
-                    warmup,
-                    i -> Http.Call.get(PATH, auths.get(auth)))
-                .ok();
+        for (Target t : fresh) {
+          long ok =
+              bench
+                  .http
+                  .closed(t.port(), CONNECTIONS, warmup, i -> Http.Call.get(PATH, auths.get(auth)))
+                  .ok();
+          if (t.name().equals("gateway")) {
+            warmed += ok;
+          }
+        }
       }
     }
     Bench.say(
@@ -181,8 +234,30 @@ final class GatewayBench {
     bench.report.put("gateway", raw);
 
     boolean nginx = targets.stream().anyMatch(t -> t.name().equals("nginx"));
+    boolean baseline = targets.stream().anyMatch(t -> t.name().equals("baseline"));
     for (String auth : authNames) {
       double gateway = Stats.median(rps.get("gateway " + auth));
+      if (baseline) {
+        double base = Stats.median(rps.get("baseline " + auth));
+        bench.report.row(
+            2,
+            "gateway / baseline build throughput, " + auth + " (same run)",
+            String.format(
+                Locale.ROOT,
+                "%.0f req/s, %.0f µs CPU/req",
+                gateway,
+                Stats.median(cpu.get("gateway " + auth))),
+            String.format(
+                Locale.ROOT,
+                "baseline %.0f req/s, %.0f µs CPU/req, p99 %.2f ms (gateway %.2f ms)",
+                base,
+                Stats.median(cpu.get("baseline " + auth)),
+                Stats.median(p99.get("baseline " + auth)) / 1000,
+                Stats.median(p99.get("gateway " + auth)) / 1000),
+            gateway / base,
+            1.0,
+            true);
+      }
       double direct = Stats.median(rps.get("direct " + auth));
       double gatewayCpu = Stats.median(cpu.get("gateway " + auth));
       if (nginx) {

@@ -191,14 +191,27 @@ public class GatewayRoutes {
       authenticated(rc, exchange, service.get(), segments, Caller.anonymous());
       return;
     }
-    String token = bearerToken(authorization);
-    if (token != null) {
-      Optional<Caller> known = verifiedTokens.get(token);
-      if (known.isPresent()) {
-        authenticated(rc, exchange, service.get(), segments, known.get());
+    // The token as a range of the header: a known token is found without copying it.
+    int tokenStart = BEARER.length();
+    int tokenEnd = authorization.length();
+    boolean bearer =
+        tokenEnd > tokenStart && authorization.regionMatches(true, 0, BEARER, 0, tokenStart);
+    while (bearer && tokenStart < tokenEnd && authorization.charAt(tokenStart) <= ' ') {
+      tokenStart++;
+    }
+    while (bearer && tokenEnd > tokenStart && authorization.charAt(tokenEnd - 1) <= ' ') {
+      tokenEnd--;
+    }
+    String token = null;
+    if (bearer && tokenStart < tokenEnd) {
+      Caller known = verifiedTokens.find(authorization, tokenStart, tokenEnd);
+      if (known != null) {
+        authenticated(rc, exchange, service.get(), segments, known);
         return;
       }
+      token = authorization.substring(tokenStart, tokenEnd);
     }
+    String verifiedToken = token;
     Context context = Vertx.currentContext();
     // A bad token is answered below as a problem, not with Quarkus' default empty 401 challenge.
     rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, IGNORE_AUTH_FAILURE);
@@ -213,7 +226,11 @@ public class GatewayRoutes {
                         invalidToken(rc, exchange, null);
                       } else {
                         authenticated(
-                            rc, exchange, service.get(), segments, verified(token, identity));
+                            rc,
+                            exchange,
+                            service.get(),
+                            segments,
+                            verified(verifiedToken, identity));
                       }
                     }),
             failure -> onContext(context, () -> invalidToken(rc, exchange, failure)));
@@ -287,16 +304,6 @@ public class GatewayRoutes {
       verifiedTokens.put(token, caller, jwt.getExpirationTime());
     }
     return caller;
-  }
-
-  /** The bearer token of an Authorization header, or null. */
-  private static String bearerToken(String authorization) {
-    if (authorization.length() <= BEARER.length()
-        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return null;
-    }
-    String token = authorization.substring(BEARER.length()).trim();
-    return token.isEmpty() ? null : token;
   }
 
   /**

@@ -96,4 +96,35 @@ class VerifiedTokensTest {
 
     assertThat(off.get("token-a")).isEmpty();
   }
+
+  @Test
+  void shouldFindAVerifiedTokenWithinItsAuthorizationHeader() {
+    tokens.put("header.payload.signature", recruiter, epochSeconds(NOW) + 60);
+    String authorization = "Bearer header.payload.signature";
+
+    assertThat(tokens.find(authorization, 7, authorization.length())).isEqualTo(recruiter);
+    assertThat(tokens.find(authorization, 6, authorization.length())).isNull();
+    assertThat(tokens.find(authorization, 7, authorization.length() - 1)).isNull();
+  }
+
+  @Test
+  void shouldNeitherCacheNorMatchATokenWithCharactersOutsideAscii() {
+    tokens.put("header.payload.signatur\u00e9", recruiter, epochSeconds(NOW) + 60);
+    tokens.put("header.payload.signature", recruiter, epochSeconds(NOW) + 60);
+
+    assertThat(tokens.size()).isEqualTo(1);
+    assertThat(tokens.get("header.payload.signatur\u00e9")).isEmpty();
+    assertThat(tokens.get("header.payload.signatur?")).isEmpty();
+    assertThat(tokens.get("header.payload.signatur\u0165")).isEmpty();
+  }
+
+  @Test
+  void shouldNotCacheAnEmptyOrOverlongToken() {
+    String overlong = "a".repeat(VerifiedTokens.MAX_TOKEN_LENGTH + 1);
+    tokens.put("", recruiter, epochSeconds(NOW) + 60);
+    tokens.put(overlong, recruiter, epochSeconds(NOW) + 60);
+
+    assertThat(tokens.size()).isZero();
+    assertThat(tokens.get(overlong)).isEmpty();
+  }
 }
