@@ -107,12 +107,17 @@ class SearchTest {
     attachResume(scrambled, rust + " engineer: " + systems + " that are " + distributed + ".");
     attachResume(
         excluded, rust + " and " + php + " engineer, " + distributed + " " + systems + ".");
+    // Another role's application that matches: the filter still holds with an excluded word.
+    UUID elsewhere = apply(openRole(1), "Elsewhere", word());
+    attachResume(elsewhere, rust + " engineer.");
 
     String query = rust + " -" + php + " \"" + distributed + " " + systems + "\"";
     assertThat(ids(search(TestTokens.recruiter(), Map.of("q", query)))).containsExactly(phrase);
     assertThat(
             ids(search(TestTokens.recruiter(), Map.of("q", rust + " -" + php, "roleId", roleId))))
         .containsExactlyInAnyOrder(phrase, scrambled);
+    assertThat(ids(search(TestTokens.recruiter(), Map.of("q", rust + " -" + php))))
+        .containsExactlyInAnyOrder(phrase, scrambled, elsewhere);
     assertThat(
             ids(
                 search(
