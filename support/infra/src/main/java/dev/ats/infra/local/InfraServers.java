@@ -1,20 +1,22 @@
 package dev.ats.infra.local;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.smtp.SmtpServer;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.ats.infra.KafkaBroker;
 import dev.ats.infra.PostgresServer;
 import dev.ats.infra.Topics;
 import dev.ats.infra.system.SystemProcesses;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
@@ -59,30 +61,92 @@ final class InfraServers {
   static void smtp(String[] args) throws Exception {
     int port = Integer.parseInt(args[1]);
     Path mailDir = Files.createDirectories(Path.of(args[2]));
-    GreenMail greenMail =
-        new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    greenMail.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop, "smtp-stop"));
-    ready("SMTP sink ready on port " + port + ", messages in " + mailDir);
-    // getReceivedMessages() gathers every mailbox's messages, so its order is not arrival order:
-    // remember which messages (by Message-ID and recipients) are written instead of how many.
-    Set<String> written = new HashSet<>();
-    int sequence = highestSequence(mailDir);
-    while (true) {
-      for (MimeMessage message : greenMail.getReceivedMessages()) {
-        String identity =
-            (message.getMessageID() == null
-                    ? String.valueOf(System.identityHashCode(message))
-                    : message.getMessageID())
-                + Arrays.toString(message.getAllRecipients());
-        if (written.add(identity)) {
-          Path file = mailDir.resolve(String.format("%06d.eml", ++sequence));
-          try (OutputStream out = Files.newOutputStream(file)) {
-            message.writeTo(out);
+    // Every recipient's delivery goes to one FileSink, which writes the message as it arrives and
+    // keeps nothing: a sink that stored mail in memory and re-read it all on a timer slowed down
+    // with every message since the stack started.
+    FileSink sink = new FileSink(mailDir, highestSequence(mailDir));
+    Managers managers = new Managers();
+    managers.getUserManager().setMessageDeliveryHandler((message, address) -> sink);
+    SmtpServer server =
+        new SmtpServer(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP), managers) {
+          @Override
+          protected void handleClientSocket(Socket socket) throws SocketException {
+            // GreenMail answers a command in more than one write: with Nagle's algorithm on, each
+            // answer waited for the client's delayed ACK (~40 ms), ~176 ms per message.
+            socket.setTcpNoDelay(true);
+            super.handleClientSocket(socket);
           }
-        }
+        };
+    server.startService();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stopService, "smtp-stop"));
+    ready("SMTP sink ready on port " + port + ", messages in " + mailDir);
+    new CountDownLatch(1).await();
+  }
+
+  /**
+   * The SMTP sink's only "user": each message delivered to it is written to the next numbered .eml
+   * file, once however many recipients it has (GreenMail delivers one message to each recipient in
+   * turn, in one synchronized send).
+   */
+  private static final class FileSink implements GreenMailUser {
+    private final Path mailDir;
+    private int sequence;
+    private MovingMessage lastWritten;
+
+    FileSink(Path mailDir, int sequence) {
+      this.mailDir = mailDir;
+      this.sequence = sequence;
+    }
+
+    @Override
+    public synchronized void deliver(MovingMessage message) {
+      if (message == lastWritten) {
+        return;
       }
-      Thread.sleep(Duration.ofMillis(500).toMillis());
+      lastWritten = message;
+      deliver(message.getMessage());
+    }
+
+    @Override
+    public synchronized void deliver(MimeMessage message) {
+      Path file = mailDir.resolve(String.format("%06d.eml", ++sequence));
+      try (OutputStream out = Files.newOutputStream(file)) {
+        message.writeTo(out);
+      } catch (IOException | MessagingException e) {
+        throw new IllegalStateException("could not write " + file + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public String getEmail() {
+      return "sink@localhost";
+    }
+
+    @Override
+    public String getLogin() {
+      return "sink";
+    }
+
+    @Override
+    public void create() {}
+
+    @Override
+    public void delete() {}
+
+    @Override
+    public String getPassword() {
+      return "";
+    }
+
+    @Override
+    public void setPassword(String password) {}
+
+    @Override
+    public void authenticate(String password) {}
+
+    @Override
+    public String getQualifiedMailboxName() {
+      return "sink";
     }
   }
 
