@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,10 +30,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -40,12 +44,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Goal 1: at 50 submissions/s (direct to applications-service), 201 → its submitted record on
  * {@code applications.events} (seen by a consumer here) and 201 → its notification row, against
- * Kafka's own {@code EndToEndLatency} tool on the same broker; rounds interleaved.
+ * Kafka's own {@code EndToEndLatency} tool on the same broker; rounds interleaved. Each round
+ * starts only once notifications-service has consumed everything before it (consumer-group lag 0),
+ * and says how long that took.
  */
 final class EventLatencyBench {
 
   static final String TOPIC = "applications.events";
   static final String SUBMITTED = "dev.ats.application.submitted.v1";
+  static final String NOTIFICATIONS_GROUP = "notifications-service";
+  static final List<String> NOTIFICATIONS_TOPICS = List.of(TOPIC, "roles.events");
   private static final Pattern PERCENTILES =
       Pattern.compile("50th = ([0-9.]+), 99th = ([0-9.]+), 99\\.9th = ([0-9.]+)");
 
@@ -66,7 +74,18 @@ final class EventLatencyBench {
     List<Double> rowP50 = new ArrayList<>();
     List<Double> rowP99 = new ArrayList<>();
     int rounds = Math.max(2, bench.rounds - 1);
+    List<Long> lagAtStart = new ArrayList<>();
+    List<Double> caughtUpAfter = new ArrayList<>();
+    List<Double> drainRates = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
+      // The submit section (or the previous round) may have left notifications-service behind:
+      // a round that starts on a backlog measures the backlog, not the path.
+      double[] catchUp = awaitNotificationsCaughtUp(round);
+      lagAtStart.add((long) catchUp[0]);
+      caughtUpAfter.add(catchUp[1]);
+      if (catchUp[0] > 0 && catchUp[1] > 0) {
+        drainRates.add(catchUp[0] / catchUp[1]);
+      }
       double[] kafka = endToEndLatency();
       kafkaP50.add(kafka[0]);
       kafkaP99.add(kafka[1]);
@@ -102,6 +121,11 @@ final class EventLatencyBench {
     raw.put("topicP99Millis", Stats.median(topicP99));
     raw.put("notificationRowP50Millis", Stats.median(rowP50));
     raw.put("notificationRowP99Millis", Stats.median(rowP99));
+    raw.put("notificationsLagAtRoundStart", lagAtStart);
+    raw.put("notificationsCatchUpSeconds", caughtUpAfter);
+    raw.put(
+        "notificationsDrainRecordsPerSecond",
+        drainRates.isEmpty() ? null : Stats.median(drainRates));
     bench.report.put("eventLatency", raw);
     bench.report.row(
         1,
@@ -125,6 +149,67 @@ final class EventLatencyBench {
         Stats.median(rowP99) / k99,
         5,
         false);
+  }
+
+  /**
+   * Waits until notifications-service's consumer group has committed the end of every partition of
+   * the topics it reads (lag 0, from {@code Admin.listConsumerGroupOffsets} against the end
+   * offsets), at most {@code bench.lag-timeout-seconds} (600). Offsets are committed every few
+   * seconds (the connector's throttled commits), so "caught up" is seen up to ~5 s late and the
+   * drain rate is a lower bound.
+   *
+   * @return {records behind at the start, seconds waited}
+   */
+  private double[] awaitNotificationsCaughtUp(int round) throws Exception {
+    long timeoutNanos = Long.getLong("bench.lag-timeout-seconds", 600) * 1_000_000_000L;
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap()))) {
+      long start = System.nanoTime();
+      long first = lag(admin);
+      long lag = first;
+      while (lag > 0 && System.nanoTime() - start < timeoutNanos) {
+        Http.sleep(250);
+        lag = lag(admin);
+      }
+      double waited = (System.nanoTime() - start) / 1e9;
+      Bench.say(
+          String.format(
+              Locale.ROOT,
+              "round %d: notifications-service was %d records behind; %s after %.1f s%s",
+              round,
+              first,
+              lag == 0 ? "caught up" : "STILL " + lag + " behind",
+              waited,
+              first > 0 && waited > 0
+                  ? String.format(Locale.ROOT, " (>= %.0f records/s)", first / waited)
+                  : ""));
+      return new double[] {first, waited};
+    }
+  }
+
+  /** Records on notifications-service's topics that its group has not committed yet. */
+  private static long lag(Admin admin) throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(NOTIFICATIONS_GROUP).partitionsToOffsetAndMetadata().get();
+    Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+    admin
+        .describeTopics(NOTIFICATIONS_TOPICS)
+        .allTopicNames()
+        .get()
+        .forEach(
+            (topic, description) ->
+                description
+                    .partitions()
+                    .forEach(
+                        p ->
+                            ends.put(
+                                new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+    long lag = 0;
+    for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end :
+        admin.listOffsets(ends).all().get().entrySet()) {
+      OffsetAndMetadata done = committed.get(end.getKey());
+      lag += Math.max(0, end.getValue().offset() - (done == null ? 0 : done.offset()));
+    }
+    return lag;
   }
 
   private void createTopic(String topic) throws Exception {

@@ -4,14 +4,16 @@ import dev.ats.notifications.service.EventHandlingService;
 import dev.ats.platform.events.EventConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes {@code applications.events} and {@code roles.events} through the platform's one consumer
  * path ({@link EventConsumer}): read with {@link InboundEventReader}, applied by {@link
  * EventHandlingService} in one transaction with the inbox record, poison records to {@code
- * notifications.dead-letter} with the reason, transient failures retried until they apply.
+ * notifications.dead-letter} with the reason, transient failures retried until they apply. Each
+ * channel takes a poll's records at once ({@code batch=true}, at most {@code max.poll.records}):
+ * their first deliveries are applied in one transaction, one by one only if that fails.
  */
 @ApplicationScoped
 public class EventsConsumer {
@@ -32,13 +34,13 @@ public class EventsConsumer {
 
   @Incoming("applications")
   @Blocking
-  public void onApplicationEvent(ConsumerRecord<String, String> record) {
-    events.consume(record, CONSUMER, reader, handling::apply);
+  public void onApplicationEvents(ConsumerRecords<String, String> records) {
+    events.consumeBatch(records, CONSUMER, reader, handling::apply);
   }
 
   @Incoming("roles")
   @Blocking
-  public void onRoleEvent(ConsumerRecord<String, String> record) {
-    events.consume(record, CONSUMER, reader, handling::apply);
+  public void onRoleEvents(ConsumerRecords<String, String> records) {
+    events.consumeBatch(records, CONSUMER, reader, handling::apply);
   }
 }

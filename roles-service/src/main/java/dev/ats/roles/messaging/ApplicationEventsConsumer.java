@@ -9,14 +9,16 @@ import dev.ats.roles.service.HiringService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads {@code applications.events} through the platform's {@link EventConsumer} and places every
  * {@code application.hired} ({@link HiringService#recordHire}); the other contract types are
  * ignored. Poison records (no CloudEvent headers, an unreadable hire, a type outside the contract)
- * go to {@code roles.dead-letter}; a transient failure is retried until the hire applies, once.
+ * go to {@code roles.dead-letter}; a transient failure is retried until the hire applies, once. A
+ * poll's records come at once ({@code batch=true}) and their hires apply in one transaction, one by
+ * one only if that fails.
  */
 @ApplicationScoped
 public class ApplicationEventsConsumer {
@@ -37,9 +39,9 @@ public class ApplicationEventsConsumer {
 
   @Incoming("applications-events")
   @Blocking
-  public void onEvent(ConsumerRecord<String, String> record) {
-    events.consume(
-        record, CONSUMER, this::read, hire -> hiring.recordHire(hire.eventId(), hire.payload()));
+  public void onEvents(ConsumerRecords<String, String> records) {
+    events.consumeBatch(
+        records, CONSUMER, this::read, hire -> hiring.recordHire(hire.eventId(), hire.payload()));
   }
 
   Optional<Hire> read(CloudEvent event) {

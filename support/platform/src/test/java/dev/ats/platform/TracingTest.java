@@ -17,7 +17,11 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -101,6 +105,40 @@ class TracingTest {
 
     assertThat(seenByHandler.get()).isEqualTo(traceId);
     assertThat(writtenByHandler.get()).startsWith("00-" + traceId + "-").isNotEqualTo(stored);
+  }
+
+  @Test
+  void shouldGiveEachRecordOfABatchItsOwnSpanInTheTraceOfItsWriter() {
+    Map<String, String> writersTrace = new HashMap<>();
+    List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String eventId = UUID.randomUUID().toString();
+      String traceId = UUID.randomUUID().toString().replace("-", "");
+      String spanId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+      ConsumerRecord<String, String> record =
+          new ConsumerRecord<>(EventTypes.ROLES_TOPIC, 0, i, eventId, "{}");
+      Map.of(
+              "ce_id",
+              eventId,
+              "ce_type",
+              EventTypes.ROLE_CREATED,
+              "ce_source",
+              "/ats/tracing-test",
+              TraceContext.HEADER,
+              "00-" + traceId + "-" + spanId + "-01")
+          .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+      batch.add(record);
+      writersTrace.put(eventId, traceId);
+    }
+    Map<String, String> seenByHandler = new HashMap<>();
+
+    events.consumeBatch(
+        batch,
+        "tracing-test-" + UUID.randomUUID(),
+        event -> Optional.of(event.id()),
+        id -> seenByHandler.put(id, Span.current().getSpanContext().getTraceId()));
+
+    assertThat(seenByHandler).isEqualTo(writersTrace);
   }
 
   @Test

@@ -18,8 +18,9 @@ import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,9 +43,12 @@ import org.jboss.logging.Logger;
  *       coordinates ({@link DeadLetters}), so it never blocks its partition.
  * </ol>
  *
- * <p>Call it from a {@code @Incoming(...) @Blocking} method taking {@code ConsumerRecord<String,
- * String>}. Every outcome, and every transient failure retried, is counted in {@value
- * AtsMetrics#EVENTS_CONSUMED}.
+ * <p>Call {@link #consumeBatch} from a {@code @Incoming(...) @Blocking} method taking {@code
+ * ConsumerRecords<String, String>} (a channel with {@code batch=true}): the first deliveries of a
+ * poll are applied in one transaction, and one by one only if that fails, so a backlog drains at
+ * the database's pace, not one commit per record. Every outcome, and every transient failure
+ * retried, is counted in {@value AtsMetrics#EVENTS_CONSUMED}; every record has a consume span of
+ * its own.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -93,15 +97,90 @@ public class EventConsumer {
       String consumer,
       EventReader<E> reader,
       EventHandler<E> handler) {
-    String type = typeLabel(record);
-    Span span = consumeSpan(record, consumer, type);
-    try (Scope scope = span.makeCurrent()) {
-      Outcome outcome = process(record, consumer, type, reader, handler);
-      count(consumer, type, outcome.name());
-      span.setAttribute("ats.consume.outcome", outcome.name());
-      return outcome;
+    return consumeBatch(List.of(record), consumer, reader, handler).get(0);
+  }
+
+  /**
+   * Consumes a poll's records as {@code consumer}, with the same outcome for each record as {@link
+   * #consume} would give it, but with the first deliveries of the batch applied in ONE transaction
+   * with their inbox records (in the order given, which for a Kafka poll keeps each partition's
+   * order). If that transaction fails (a poison event in the middle, the database away) nothing of
+   * it stays, and the records are applied one per transaction, as {@link #consume} does: a poison
+   * record is dead-lettered alone, a transient failure is retried in place. Every record keeps its
+   * own consume span and counts.
+   *
+   * <p>Call it from a {@code @Incoming(...) @Blocking} method taking {@code ConsumerRecords<String,
+   * String>}, on a channel with {@code batch=true} and a bounded {@code max.poll.records}.
+   *
+   * @return the outcome of each record, in the order given
+   */
+  public <E> List<Outcome> consumeBatch(
+      Iterable<ConsumerRecord<String, String>> records,
+      String consumer,
+      EventReader<E> reader,
+      EventHandler<E> handler) {
+    List<Delivery<E>> batch = new ArrayList<>();
+    for (ConsumerRecord<String, String> record : records) {
+      String type = typeLabel(record);
+      batch.add(new Delivery<>(record, type, consumeSpan(record, consumer, type)));
+    }
+    int ended = 0;
+    try {
+      List<Delivery<E>> toApply = new ArrayList<>(batch.size());
+      for (Delivery<E> delivery : batch) {
+        try (Scope scope = delivery.span.makeCurrent()) {
+          decode(delivery, reader);
+        }
+        if (delivery.inbound != null) {
+          toApply.add(delivery);
+        }
+      }
+      if (toApply.size() > 1) {
+        applyTogether(toApply, consumer, handler);
+      }
+      List<Outcome> outcomes = new ArrayList<>(batch.size());
+      for (Delivery<E> delivery : batch) {
+        try (Scope scope = delivery.span.makeCurrent()) {
+          Outcome outcome = finish(delivery, consumer, handler);
+          count(consumer, delivery.type, outcome.name());
+          delivery.span.setAttribute("ats.consume.outcome", outcome.name());
+          outcomes.add(outcome);
+        }
+        delivery.span.end();
+        ended++;
+      }
+      return outcomes;
     } finally {
-      span.end();
+      batch.subList(ended, batch.size()).forEach(delivery -> delivery.span.end());
+    }
+  }
+
+  /** One record on its way through the steps, and what became of it so far. */
+  private static final class Delivery<E> {
+    final ConsumerRecord<String, String> record;
+    final String type;
+    final Span span;
+    final String where;
+    CloudEvent event;
+
+    /** The typed event to apply; null if ignored or poison. */
+    E inbound;
+
+    /** Why the record is poison; null if it is not (yet). */
+    PoisonEventException poison;
+
+    /** APPLIED or DUPLICATE once its transaction committed. */
+    Outcome applied;
+
+    Delivery(ConsumerRecord<String, String> record, String type, Span span) {
+      this.record = record;
+      this.type = type;
+      this.span = span;
+      this.where = record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+
+    String what() {
+      return "event " + event.id() + " (" + event.type() + ", " + where + ")";
     }
   }
 
@@ -130,57 +209,95 @@ public class EventConsumer {
     return builder.startSpan();
   }
 
-  private <E> Outcome process(
-      ConsumerRecord<String, String> record,
-      String consumer,
-      String typeLabel,
-      EventReader<E> reader,
-      EventHandler<E> handler) {
-    String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-    CloudEvent event;
-    Optional<E> inbound;
+  /** Steps 1 and 2: the CloudEvent and the service's typed record, or why it is poison. */
+  private static <E> void decode(Delivery<E> delivery, EventReader<E> reader) {
     try {
-      event = CloudEvent.from(record);
-      if (!EventTypes.inContract(event.type())) {
-        throw new PoisonEventException("unknown event type " + event.type());
+      delivery.event = CloudEvent.from(delivery.record);
+      if (!EventTypes.inContract(delivery.event.type())) {
+        throw new PoisonEventException("unknown event type " + delivery.event.type());
       }
-      inbound = reader.read(event);
+      delivery.inbound = reader.read(delivery.event).orElse(null);
     } catch (PoisonEventException e) {
-      return deadLetter(record, where, e);
+      delivery.poison = e;
     }
-    if (inbound.isEmpty()) {
-      LOG.debugf("%s: ignoring %s", where, event.type());
+  }
+
+  /**
+   * Applies every delivery's first delivery in one transaction, in order; on any failure nothing of
+   * it stays and each delivery is left to {@link #applyAlone}.
+   */
+  private <E> void applyTogether(
+      List<Delivery<E>> deliveries, String consumer, EventHandler<E> handler) {
+    try {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                for (Delivery<E> delivery : deliveries) {
+                  try (Scope scope = delivery.span.makeCurrent()) {
+                    if (inbox.firstDelivery(consumer, delivery.event.id())) {
+                      handler.apply(delivery.inbound);
+                      delivery.applied = Outcome.APPLIED;
+                    } else {
+                      delivery.applied = Outcome.DUPLICATE;
+                    }
+                  }
+                }
+              });
+    } catch (RuntimeException e) {
+      deliveries.forEach(delivery -> delivery.applied = null);
+      LOG.infof(
+          "%d events for %s not applied in one transaction (%s): applying them one by one",
+          deliveries.size(), consumer, e.toString());
+    }
+  }
+
+  /** Steps 3 and 4 for one delivery, in the batch's order. */
+  private <E> Outcome finish(Delivery<E> delivery, String consumer, EventHandler<E> handler) {
+    if (delivery.poison == null && delivery.inbound == null) {
+      LOG.debugf("%s: ignoring %s", delivery.where, delivery.event.type());
       return Outcome.IGNORED;
     }
-    String what = "event " + event.id() + " (" + event.type() + ", " + where + ")";
+    if (delivery.poison == null && delivery.applied == null) {
+      applyAlone(delivery, consumer, handler);
+    }
+    if (delivery.poison != null) {
+      return deadLetter(delivery.record, delivery.where, delivery.poison);
+    }
+    if (delivery.applied == Outcome.DUPLICATE) {
+      LOG.debugf("%s already processed", delivery.what());
+    }
+    return delivery.applied;
+  }
+
+  /**
+   * One delivery in a transaction of its own, retried in place through transient failures until it
+   * applies; a failure retrying cannot fix makes it poison.
+   */
+  private <E> void applyAlone(Delivery<E> delivery, String consumer, EventHandler<E> handler) {
     AtomicBoolean duplicate = new AtomicBoolean();
     AtomicInteger attempts = new AtomicInteger();
     try {
       retry.untilApplied(
-          what,
+          delivery.what(),
           () -> {
             if (attempts.incrementAndGet() > 1) {
-              count(consumer, typeLabel, RETRIED);
+              count(consumer, delivery.type, RETRIED);
             }
             QuarkusTransaction.requiringNew()
                 .run(
                     () -> {
-                      if (!inbox.firstDelivery(consumer, event.id())) {
+                      if (!inbox.firstDelivery(consumer, delivery.event.id())) {
                         duplicate.set(true);
                         return;
                       }
                       duplicate.set(false);
-                      handler.apply(inbound.get());
+                      handler.apply(delivery.inbound);
                     });
           });
+      delivery.applied = duplicate.get() ? Outcome.DUPLICATE : Outcome.APPLIED;
     } catch (PoisonEventException e) {
-      return deadLetter(record, where, e);
+      delivery.poison = e;
     }
-    if (duplicate.get()) {
-      LOG.debugf("%s already processed", what);
-      return Outcome.DUPLICATE;
-    }
-    return Outcome.APPLIED;
   }
 
   /**

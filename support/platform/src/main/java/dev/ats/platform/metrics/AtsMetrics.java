@@ -19,6 +19,12 @@ public final class AtsMetrics {
   public static final String OUTBOX_OLDEST_AGE = "ats.outbox.oldest.age";
 
   /**
+   * Gauge, seconds: age of the values the database-reading gauges show ({@link GaugeRefresher}
+   * refreshes them only while {@code /q/metrics} is scraped).
+   */
+  public static final String GAUGES_AGE = "ats.gauges.age";
+
+  /**
    * Counter: events the relay published (broker acknowledged); labels {@value #TOPIC}, {@value
    * #TYPE}.
    */

@@ -15,8 +15,9 @@ import java.time.OffsetDateTime;
 /**
  * {@value AtsMetrics#OUTBOX_PENDING} and {@value AtsMetrics#OUTBOX_OLDEST_AGE}. The count and the
  * oldest row's time are read with one query over the partial index of unpublished rows every few
- * seconds ({@link dev.ats.platform.metrics.GaugeRefresher}); the age is computed at each scrape
- * from the cached time, so it keeps rising while the broker is away even if the database is too.
+ * seconds while the metrics are scraped ({@link dev.ats.platform.metrics.GaugeRefresher}); the age
+ * is computed at each scrape from the cached time, so it keeps rising while the broker is away even
+ * if the database is too.
  */
 @Startup
 @ApplicationScoped

@@ -25,7 +25,13 @@ import org.postgresql.PGNotification;
 public class OutboxListener {
 
   private static final Logger LOG = Logger.getLogger(OutboxListener.class);
-  private static final int WAIT_MILLIS = 1_000;
+
+  /**
+   * How long one wait for notifications lasts. A notification ends the wait at once, so this adds
+   * no latency; it only bounds how often an idle listener wakes (twice a minute, not every second).
+   */
+  private static final int WAIT_MILLIS = 30_000;
+
   private static final Duration MAX_PAUSE = Duration.ofSeconds(10);
 
   private final AgroalDataSource dataSource;

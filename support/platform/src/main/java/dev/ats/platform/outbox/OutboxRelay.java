@@ -41,8 +41,8 @@ import org.jboss.logging.Logger;
  *
  * <p>The relay is woken, not polled: {@link Outbox} wakes it when a transaction that wrote events
  * commits in this process, and {@link OutboxListener} when PostgreSQL notifies that one committed
- * in any instance. A slow poll ({@code ats.outbox.interval}, 5 s) remains as the fallback, e.g. for
- * rows whose publication failed while the broker was away. Every drain runs on one thread, so
+ * in any instance. A slow poll ({@code ats.outbox.interval}, 10 s) remains as the fallback, e.g.
+ * for rows whose publication failed while the broker was away. Every drain runs on one thread, so
  * wake-ups that arrive while it works coalesce into one more drain.
  *
  * <p>Several instances of a service may run: a PostgreSQL advisory lock lets one relay at a time
@@ -106,7 +106,7 @@ public class OutboxRelay {
   }
 
   @Scheduled(
-      every = "${ats.outbox.interval:5s}",
+      every = "${ats.outbox.interval:10s}",
       delayed = "${ats.outbox.initial-delay:1s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void poll() {
