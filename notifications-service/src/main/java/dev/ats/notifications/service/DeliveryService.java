@@ -2,7 +2,6 @@ package dev.ats.notifications.service;
 
 import dev.ats.notifications.config.NotificationsConfig;
 import dev.ats.notifications.domain.DeliveryAttempt;
-import dev.ats.notifications.domain.Notification;
 import dev.ats.notifications.domain.NotificationStatus;
 import dev.ats.platform.time.Timestamps;
 import dev.ats.platform.tracing.TraceContext;
@@ -26,6 +25,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -177,41 +179,52 @@ public class DeliveryService {
   /** One outcome of one try: null error when the server accepted the message. */
   private record Outcome(UUID id, String error) {}
 
+  /** A claimed row: what its send needs, nothing more (no entity, no dirty checking). */
+  private record Due(
+      UUID id,
+      String recipient,
+      String subject,
+      String text,
+      String html,
+      String type,
+      int attempts,
+      String traceparent) {}
+
+  /**
+   * One batch in one transaction, in three statements whatever its size: the claim (which reads
+   * what the sends need), then every outcome at once — one {@code UPDATE} of the claimed rows and
+   * one {@code INSERT} of their attempt records, each from arrays. The rows stay locked from the
+   * claim to the commit, so no other sender can take them meanwhile.
+   */
   private int deliverBatch() {
     Instant now = Timestamps.now();
     @SuppressWarnings("unchecked")
-    List<Object> due =
+    List<Object[]> claimed =
         em.createNativeQuery(
-                "select id from notification where status = 'PENDING' and next_attempt_at <= :now"
+                "select id, recipient, subject, body_text, body_html, type, attempts, traceparent"
+                    + " from notification where status = 'PENDING' and next_attempt_at <= :now"
                     + " order by next_attempt_at, id limit :batch for update skip locked")
             .setParameter("now", now)
             .setParameter("batch", config.batchSize())
             .getResultList();
-    if (due.isEmpty()) {
+    if (claimed.isEmpty()) {
       return 0;
     }
-    List<UUID> ids =
-        due.stream()
-            .map(raw -> raw instanceof UUID u ? u : UUID.fromString(raw.toString()))
-            .toList();
-    Map<UUID, Notification> notifications =
-        Notification.<Notification>list("id in ?1", ids).stream()
-            .collect(Collectors.toMap(n -> n.id, Function.identity()));
-    List<Uni<Outcome>> sends = new ArrayList<>(ids.size());
-    for (UUID id : ids) {
-      Notification n = notifications.get(id);
+    List<Due> due = claimed.stream().map(DeliveryService::due).toList();
+    List<Uni<Outcome>> sends = new ArrayList<>(due.size());
+    for (Due n : due) {
       Mail mail =
-          Mail.withHtml(n.recipient, n.subject, n.bodyHtml)
-              .setText(n.bodyText)
-              .addHeader("Message-ID", messageId(id));
+          Mail.withHtml(n.recipient(), n.subject(), n.html())
+              .setText(n.text())
+              .addHeader("Message-ID", messageId(n.id()));
       Span span = sendSpan(n);
       sends.add(
           mailer
               .send(mail)
               .onItem()
-              .transform(v -> new Outcome(id, null))
+              .transform(v -> new Outcome(n.id(), null))
               .onFailure()
-              .recoverWithItem(e -> new Outcome(id, describe(e)))
+              .recoverWithItem(e -> new Outcome(n.id(), describe(e)))
               .invoke(outcome -> endSendSpan(span, outcome)));
     }
     List<Outcome> outcomes =
@@ -219,33 +232,123 @@ public class DeliveryService {
             .all(sends)
             .andFailFast()
             .await()
-            .atMost(Duration.ofSeconds(Math.max(60, 2L * ids.size())));
+            .atMost(Duration.ofSeconds(Math.max(60, 2L * due.size())));
+    Map<UUID, Due> byId = due.stream().collect(Collectors.toMap(Due::id, Function.identity()));
+    Instant sentAt = Timestamps.now();
+    int size = outcomes.size();
+    UUID[] ids = new UUID[size];
+    String[] statuses = new String[size];
+    String[] sentAts = new String[size];
+    String[] nextAts = new String[size];
+    String[] errors = new String[size];
     Instant retryAt = null;
-    for (Outcome outcome : outcomes) {
-      Instant next = record(notifications.get(outcome.id()), outcome, now);
-      if (next != null && (retryAt == null || next.isBefore(retryAt))) {
-        retryAt = next;
+    for (int i = 0; i < size; i++) {
+      Outcome outcome = outcomes.get(i);
+      Due n = byId.get(outcome.id());
+      int attempts = n.attempts() + 1;
+      ids[i] = n.id();
+      errors[i] = outcome.error();
+      if (outcome.error() == null) {
+        statuses[i] = NotificationStatus.SENT.name();
+        sentAts[i] = sentAt.toString();
+      } else if (attempts >= config.maxAttempts()) {
+        statuses[i] = NotificationStatus.FAILED.name();
+        LOG.warnf(
+            "notification %s FAILED after %d attempts: %s", n.id(), attempts, outcome.error());
+      } else {
+        Duration wait = backoff(attempts);
+        Instant next = now.plus(wait);
+        statuses[i] = NotificationStatus.PENDING.name();
+        nextAts[i] = next.toString();
+        if (retryAt == null || next.isBefore(retryAt)) {
+          retryAt = next;
+        }
+        LOG.infof(
+            "notification %s not sent (attempt %d), retrying in %s: %s",
+            n.id(), attempts, wait, outcome.error());
       }
     }
+    record(now, ids, statuses, sentAts, nextAts, errors);
     if (retryAt != null) {
       wakeAt(retryAt);
     }
-    return ids.size();
+    return size;
+  }
+
+  private static Due due(Object[] row) {
+    Object id = row[0];
+    return new Due(
+        id instanceof UUID u ? u : UUID.fromString(id.toString()),
+        (String) row[1],
+        (String) row[2],
+        (String) row[3],
+        (String) row[4],
+        (String) row[5],
+        ((Number) row[6]).intValue(),
+        (String) row[7]);
+  }
+
+  /**
+   * Every outcome of a batch in two statements: each row's status, attempt count, times and last
+   * error (the bodies are not written again), and exactly one attempt record per try.
+   */
+  private void record(
+      Instant attemptedAt,
+      UUID[] ids,
+      String[] statuses,
+      String[] sentAts,
+      String[] nextAts,
+      String[] errors) {
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              Array idArray = connection.createArrayOf("uuid", ids);
+              Array errorArray = connection.createArrayOf("text", errors);
+              try (PreparedStatement update =
+                  connection.prepareStatement(
+                      "update notification n set attempts = n.attempts + 1, status = v.status,"
+                          + " sent_at = coalesce(cast(v.sent_at as timestamptz), n.sent_at),"
+                          + " next_attempt_at = cast(v.next_at as timestamptz),"
+                          + " last_error = v.error"
+                          + " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                          + " as v(id, status, sent_at, next_at, error) where n.id = v.id")) {
+                update.setArray(1, idArray);
+                update.setArray(2, connection.createArrayOf("text", statuses));
+                update.setArray(3, connection.createArrayOf("text", sentAts));
+                update.setArray(4, connection.createArrayOf("text", nextAts));
+                update.setArray(5, errorArray);
+                update.executeUpdate();
+              }
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "insert into delivery_attempt (notification_id, attempted_at, outcome, error)"
+                          + " select v.id, cast(? as timestamptz),"
+                          + " case when v.error is null then ? else ? end, v.error"
+                          + " from unnest(?::uuid[], ?::text[]) with ordinality"
+                          + " as v(id, error, position) order by v.position")) {
+                insert.setString(1, attemptedAt.toString());
+                insert.setString(2, DeliveryAttempt.SENT);
+                insert.setString(3, DeliveryAttempt.FAILED);
+                insert.setArray(4, idArray);
+                insert.setArray(5, errorArray);
+                insert.executeUpdate();
+              }
+            });
   }
 
   /**
    * The span of one try, a child of the trace the notification was written under (a new trace when
    * it was written untraced, e.g. a respond-by status update).
    */
-  private Span sendSpan(Notification notification) {
+  private Span sendSpan(Due notification) {
     SpanBuilder builder =
         tracer
             .spanBuilder(SEND_SPAN)
             .setSpanKind(SpanKind.CLIENT)
-            .setAttribute("ats.notification.id", notification.id.toString())
-            .setAttribute("ats.notification.type", notification.type.name())
-            .setAttribute("ats.notification.attempt", notification.attempts + 1L);
-    SpanContext parent = TraceContext.parent(notification.traceparent);
+            .setAttribute("ats.notification.id", notification.id().toString())
+            .setAttribute("ats.notification.type", notification.type())
+            .setAttribute("ats.notification.attempt", notification.attempts() + 1L);
+    SpanContext parent = TraceContext.parent(notification.traceparent());
     if (parent.isValid()) {
       builder.setParent(Context.root().with(Span.wrap(parent)));
     } else {
@@ -262,43 +365,6 @@ public class DeliveryService {
           StatusCode.ERROR, colon < 0 ? outcome.error() : outcome.error().substring(0, colon));
     }
     span.end();
-  }
-
-  /** Records one try; returns when it is retried, or null. */
-  private Instant record(Notification notification, Outcome outcome, Instant now) {
-    DeliveryAttempt attempt = new DeliveryAttempt();
-    attempt.notificationId = notification.id;
-    attempt.attemptedAt = now;
-    notification.attempts++;
-    Instant retryAt = null;
-    if (outcome.error() == null) {
-      attempt.outcome = DeliveryAttempt.SENT;
-      notification.status = NotificationStatus.SENT;
-      notification.sentAt = Timestamps.now();
-      notification.nextAttemptAt = null;
-      notification.lastError = null;
-    } else {
-      String error = outcome.error();
-      attempt.outcome = DeliveryAttempt.FAILED;
-      attempt.error = error;
-      notification.lastError = error;
-      if (notification.attempts >= config.maxAttempts()) {
-        notification.status = NotificationStatus.FAILED;
-        notification.nextAttemptAt = null;
-        LOG.warnf(
-            "notification %s FAILED after %d attempts: %s",
-            notification.id, notification.attempts, error);
-      } else {
-        Duration wait = backoff(notification.attempts);
-        retryAt = now.plus(wait);
-        notification.nextAttemptAt = retryAt;
-        LOG.infof(
-            "notification %s not sent (attempt %d), retrying in %s: %s",
-            notification.id, notification.attempts, wait, error);
-      }
-    }
-    attempt.persist();
-    return retryAt;
   }
 
   /**
