@@ -21,4 +21,11 @@ final class Benchmarks {
         sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.95) - 1)) / 1000.0,
         sorted.get(sorted.size() - 1) / 1000.0);
   }
+
+  /** The median of timings (the upper one of an even count, as {@link #stats} reports it). */
+  static long median(List<Long> micros) {
+    List<Long> sorted = new ArrayList<>(micros);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
 }

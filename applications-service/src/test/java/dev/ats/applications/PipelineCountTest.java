@@ -108,6 +108,29 @@ class PipelineCountTest {
     assertThat(totalOverHttp(roleId)).isEqualTo(14);
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldListEveryStageAndOutcomeAtZeroForARoleWithoutApplications() {
+    UUID roleId = openRole(1);
+    Map<String, Object> pipeline =
+        given()
+            .header("Authorization", TestTokens.hiringManager())
+            .get("/api/v1/roles/" + roleId + "/pipeline")
+            .then()
+            .statusCode(200)
+            .extract()
+            .as(Map.class);
+    assertThat(pipeline.get("applications")).isEqualTo(0);
+    assertThat(pipeline.get("undecided")).isEqualTo(0);
+    assertThat(pipeline.get("undecidedPastRespondBy")).isEqualTo(0);
+    assertThat((List<?>) pipeline.get("stages")).hasSize(7);
+    assertThat((List<?>) pipeline.get("eligibility")).hasSize(3);
+    assertThat(
+            ((List<Map<String, Object>>) pipeline.get("stages"))
+                .stream().map(s -> s.get("applications")))
+        .containsOnly(0);
+  }
+
   /** What the board reads: the kept counts per "stage/eligibility". */
   private Map<String, Long> kept(UUID roleId) {
     return QuarkusTransaction.requiringNew()

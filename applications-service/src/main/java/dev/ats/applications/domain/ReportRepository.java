@@ -1,14 +1,21 @@
 package dev.ats.applications.domain;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The queries behind a board's counts (and their folding) and the reports: no personal data. */
@@ -21,11 +28,73 @@ public class ReportRepository {
   /** What the reports need of a role: its title and respond-by date, as the copy holds them. */
   public record RoleFacts(UUID roleId, String title, String respondBy, String status) {}
 
-  private final EntityManager em;
+  /** A role's respond-by day, as the copy holds it, and its counts ({@link #stageCounts}). */
+  public record RoleCounts(String respondBy, List<StageCount> counts) {}
 
-  public ReportRepository(EntityManager em) {
+  private final EntityManager em;
+  private final AgroalDataSource dataSource;
+
+  public ReportRepository(EntityManager em, AgroalDataSource dataSource) {
     this.em = em;
+    this.dataSource = dataSource;
   }
+
+  /**
+   * What a board shows of one role, in one statement and one round trip: the role copy's respond-by
+   * and the role's counts as {@link #stageCounts} sums them; empty when the copy has no such role.
+   * Plain JDBC on a pooled connection, outside any transaction (autocommit: one statement is one
+   * snapshot, so a fold in progress is seen before or after, never half): no Hibernate session, no
+   * entity, no flush, no commit round trip. Inside a caller's transaction the connection is that
+   * transaction's.
+   */
+  public Optional<RoleCounts> roleCounts(UUID roleId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(ROLE_COUNTS)) {
+      statement.setObject(1, roleId);
+      try (ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          return Optional.empty();
+        }
+        String respondBy = rows.getString(1);
+        List<StageCount> counts = new ArrayList<>(21);
+        do {
+          String stage = rows.getString(2);
+          if (stage != null) {
+            counts.add(
+                new StageCount(
+                    Stage.valueOf(stage),
+                    EligibilityOutcome.valueOf(rows.getString(3)),
+                    rows.getLong(4)));
+          }
+        } while (rows.next());
+        return Optional.of(new RoleCounts(respondBy, counts));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading the pipeline counts of role " + roleId, e);
+    }
+  }
+
+  /** What {@link #STAGE_COUNTS} sums for one role, given as {@code role}. */
+  private static String countsOf(String role) {
+    return "select stage, eligibility_outcome, sum(applications) as applications from (select"
+        + " stage, eligibility_outcome, applications from pipeline_count where role_id = "
+        + role
+        + " union all select stage, eligibility_outcome, delta from pipeline_count_delta where"
+        + " role_id = "
+        + role
+        + ") counts group by stage, eligibility_outcome having sum(applications) <> 0";
+  }
+
+  /**
+   * The statement behind {@link #roleCounts} (one JDBC parameter, the role's id): the role copy's
+   * row, joined to its counts (one row per stage and outcome, or one row of nulls when it has
+   * none). Public for its plan.
+   */
+  public static final String ROLE_COUNTS =
+      "select r.respond_by, c.stage, c.eligibility_outcome, c.applications from role_copy r left"
+          + " join lateral ("
+          + countsOf("r.role_id")
+          + ") c on true where r.role_id = ?";
 
   /**
    * The role's applications per stage and eligibility outcome, from the counts the triggers of V11
@@ -50,12 +119,7 @@ public class ReportRepository {
   }
 
   /** The query behind {@link #stageCounts} ({@code :roleId}), public for its plan. */
-  public static final String STAGE_COUNTS =
-      "select stage, eligibility_outcome, sum(applications) from (select stage,"
-          + " eligibility_outcome, applications from pipeline_count where role_id = cast(:roleId"
-          + " as uuid) union all select stage, eligibility_outcome, delta from"
-          + " pipeline_count_delta where role_id = cast(:roleId as uuid)) counts"
-          + " group by stage, eligibility_outcome having sum(applications) <> 0";
+  public static final String STAGE_COUNTS = countsOf("cast(:roleId as uuid)");
 
   /**
    * Folds up to {@code limit} of the oldest count changes into {@code pipeline_count}, in one

@@ -2,8 +2,6 @@ package dev.ats.applications.service.reports;
 
 import dev.ats.applications.domain.EligibilityOutcome;
 import dev.ats.applications.domain.ReportRepository;
-import dev.ats.applications.domain.RoleCopy;
-import dev.ats.applications.domain.RoleCopyRepository;
 import dev.ats.applications.domain.Stage;
 import dev.ats.applications.service.RoleCopyService;
 import dev.ats.platform.time.Timestamps;
@@ -30,24 +28,27 @@ import java.util.UUID;
 public class Reports {
 
   private final ReportRepository reports;
-  private final RoleCopyRepository roles;
 
-  public Reports(ReportRepository reports, RoleCopyRepository roles) {
+  public Reports(ReportRepository reports) {
     this.reports = reports;
-    this.roles = roles;
   }
 
-  /** The role's counts per stage and eligibility outcome; 404 for a role this service lacks. */
+  /**
+   * The role's counts per stage and eligibility outcome; 404 for a role this service lacks. One
+   * statement on a pooled connection, no transaction and no entity: a board refreshes this every
+   * few seconds.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public RolePipeline pipeline(UUID roleId) {
-    RoleCopy role =
-        roles.findByIdOptional(roleId).orElseThrow(() -> RoleCopyService.roleNotFound(roleId));
+    ReportRepository.RoleCounts role =
+        reports.roleCounts(roleId).orElseThrow(() -> RoleCopyService.roleNotFound(roleId));
     Map<Stage, Long> stages = new EnumMap<>(Stage.class);
     Map<EligibilityOutcome, Long> eligibility = new EnumMap<>(EligibilityOutcome.class);
     Arrays.stream(Stage.values()).forEach(s -> stages.put(s, 0L));
     Arrays.stream(EligibilityOutcome.values()).forEach(o -> eligibility.put(o, 0L));
     long total = 0;
     long undecided = 0;
-    for (ReportRepository.StageCount count : reports.stageCounts(roleId)) {
+    for (ReportRepository.StageCount count : role.counts()) {
       stages.merge(count.stage(), count.applications(), Long::sum);
       eligibility.merge(count.eligibility(), count.applications(), Long::sum);
       total += count.applications();
@@ -56,11 +57,11 @@ public class Reports {
       }
     }
     Instant now = Timestamps.now();
-    Instant end = ReportCalculations.respondByEnd(role.respondBy);
+    Instant end = ReportCalculations.respondByEnd(role.respondBy());
     boolean passed = end != null && !now.isBefore(end);
     return new RolePipeline(
         roleId,
-        role.respondBy,
+        role.respondBy(),
         passed,
         total,
         stages.entrySet().stream()
