@@ -383,13 +383,11 @@ public final class SystemProcesses {
   }
 
   /**
-   * Starts a service (unless it runs) and waits until it reports ready; makes its start-up cache
-   * first if it has none ({@link #trainStartupCache}).
+   * Starts a service (unless it runs) and waits until it reports ready. It starts with its start-up
+   * cache only if one newer than its package exists ({@link #serviceCommand}); this does not train
+   * one (the system tests package the services afresh and would pay a training run per service).
    */
   public void startService(ManagedProcess process, AtsService service) {
-    if (!process.alive()) {
-      trainStartupCache(service);
-    }
     process.start();
     process.awaitReady(() -> ready(service), SERVICE_TIMEOUT);
   }
