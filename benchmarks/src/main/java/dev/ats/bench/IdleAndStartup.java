@@ -273,7 +273,11 @@ final class IdleAndStartup {
           6,
           "start-up, " + s.shortName(),
           String.format(Locale.ROOT, "%.1f s to ready", seconds),
-          String.format(Locale.ROOT, "RSS %.0f MB", rss),
+          String.format(
+              Locale.ROOT,
+              "RSS %.0f MB, %s",
+              rss,
+              dev.ats.infra.system.StartupCache.describe(s.jar(bench.root))),
           seconds,
           5.0,
           false);
@@ -288,65 +292,81 @@ final class IdleAndStartup {
   }
 
   /**
-   * {@code -Dbench.startup-ab=N}: N paired rounds per service of a start with the AppCDS archive
-   * and one without (same command otherwise), interleaved, so that the archive's effect shows
-   * through a busy machine's noise. Reported beside the table, not as a goal row.
+   * {@code -Dbench.startup-ab=N}: N rounds per service of each way a service can start, interleaved
+   * (one start of each per round), so that their difference shows through a busy machine's noise:
+   * JDK 17 without a class-data archive, JDK 17 with the build's AppCDS archive ({@code
+   * app-cds.jsa}), and, when a JDK 25+ and a fresh start-up cache ({@code app.aot}, made by {@code
+   * ./ats up}) exist, JDK 25 with it. Medians of process start to readiness 200 and the RSS then;
+   * reported beside the table, not as a goal row.
    */
   void startupWithAndWithoutArchive() throws Exception {
     int rounds = Integer.getInteger("bench.startup-ab", 0);
     if (rounds <= 0) {
       return;
     }
+    String heap = "256m";
     Map<String, Object> raw = new LinkedHashMap<>();
     for (AtsService s : AtsService.values()) {
       java.nio.file.Path jar = s.jar(bench.root);
-      if (!java.nio.file.Files.isRegularFile(jar.resolveSibling("app-cds.jsa"))) {
-        continue;
+      Map<String, List<String>> ways = new LinkedHashMap<>();
+      List<String> plain = new java.util.ArrayList<>(SystemProcesses.appCdsCommand(jar, heap));
+      plain.removeIf(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare"));
+      ways.put("jdk17", plain);
+      ways.put("jdk17-appcds", SystemProcesses.appCdsCommand(jar, heap));
+      if (dev.ats.infra.system.StartupCache.jdk().isPresent()
+          && dev.ats.infra.system.StartupCache.fresh(jar)) {
+        ways.put("jdk25-aot", SystemProcesses.serviceCommand(jar, heap));
       }
-      List<Double> with = new java.util.ArrayList<>();
-      List<Double> without = new java.util.ArrayList<>();
+      Map<String, List<Double>> seconds = new LinkedHashMap<>();
+      Map<String, List<Double>> rss = new LinkedHashMap<>();
       for (int round = 0; round < rounds; round++) {
-        for (boolean archive : new boolean[] {true, false}) {
+        for (Map.Entry<String, List<String>> way : ways.entrySet()) {
           int port = SystemProcesses.freePort();
           SystemProcesses system = bench.processesWith(s, port, Map.of());
-          List<String> command =
-              new java.util.ArrayList<>(SystemProcesses.serviceCommand(jar, "256m"));
-          if (!archive) {
-            command.removeIf(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare"));
-          }
           ProcessBuilder pb =
-              new ProcessBuilder(command)
+              new ProcessBuilder(way.getValue())
                   .directory(jar.getParent().toFile())
                   .redirectErrorStream(true)
-                  .redirectOutput(bench.work.resolve("logs/ab-" + s.shortName() + ".log").toFile());
+                  .redirectOutput(
+                      bench
+                          .work
+                          .resolve("logs/ab-" + s.shortName() + "-" + way.getKey() + ".log")
+                          .toFile());
           pb.environment().putAll(system.serviceEnvironment(s));
           long start = System.nanoTime();
           Process p = pb.start();
-          double seconds = Double.NaN;
+          double took = Double.NaN;
           while (p.isAlive() && System.nanoTime() - start < 180e9) {
             if (SystemProcesses.httpStatus(port, s.readyPath()) == 200) {
-              seconds = (System.nanoTime() - start) / 1e9;
+              took = (System.nanoTime() - start) / 1e9;
               break;
             }
             Http.sleep(20);
           }
+          double mb = Stats.rssMb(p.pid()).orElse(Double.NaN);
           p.destroy();
           p.waitFor();
-          (archive ? with : without).add(seconds);
+          seconds.computeIfAbsent(way.getKey(), k -> new java.util.ArrayList<>()).add(took);
+          rss.computeIfAbsent(way.getKey(), k -> new java.util.ArrayList<>()).add(mb);
           Bench.say(
               String.format(
                   Locale.ROOT,
-                  "start-up %s %s the archive: %.1f s",
+                  "start-up %s, %s: %.1f s, RSS %.0f MB",
                   s.shortName(),
-                  archive ? "with" : "without",
-                  seconds));
+                  way.getKey(),
+                  took,
+                  mb));
         }
       }
-      raw.put(
-          s.shortName(),
-          Map.of("withArchive", Stats.median(with), "withoutArchive", Stats.median(without)));
+      Map<String, Object> medians = new LinkedHashMap<>();
+      for (String way : ways.keySet()) {
+        medians.put(
+            way,
+            Map.of("seconds", Stats.median(seconds.get(way)), "rssMb", Stats.median(rss.get(way))));
+      }
+      raw.put(s.shortName(), medians);
     }
-    bench.report.put("startupWithAndWithoutArchive", raw);
+    bench.report.put("startupWays", raw);
   }
 
   /** The gateway instance the gateway section measures (started here unless startup did). */

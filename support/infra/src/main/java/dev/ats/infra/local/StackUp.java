@@ -2,6 +2,7 @@ package dev.ats.infra.local;
 
 import dev.ats.infra.system.AtsService;
 import dev.ats.infra.system.ManagedProcess;
+import dev.ats.infra.system.StartupCache;
 import dev.ats.infra.system.SystemProcesses;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -69,9 +70,36 @@ record StackUp(StackSettings settings, Console console) {
               p -> p.awaitReady(() -> system.ready(service), SystemProcesses.SERVICE_TIMEOUT),
               SystemProcesses.SERVICE_TIMEOUT));
     }
+    trainStartupCaches(system);
     startTogether(services, Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     printWhereEverythingIs(ports, began);
     return LocalStack.OK;
+  }
+
+  /**
+   * With a JDK 25+ installed, each service that does not run yet and has no start-up cache for its
+   * package gets one (a training run, once per build; {@link SystemProcesses#trainStartupCache}).
+   */
+  private void trainStartupCaches(SystemProcesses system) {
+    Optional<Path> jdk = StartupCache.jdk();
+    if (jdk.isEmpty()) {
+      return;
+    }
+    for (AtsService service : AtsService.values()) {
+      if (system.service(service).alive() || StartupCache.fresh(service.jar(settings.root()))) {
+        continue;
+      }
+      console.step(
+          "Making the start-up cache of "
+              + service.shortName()
+              + " (JDK "
+              + StartupCache.feature(jdk.get())
+              + ", once per build)");
+      console.ok(
+          system.trainStartupCache(service).isPresent()
+              ? null
+              : "failed: it starts without (.ats/logs/" + service.shortName() + "-training.log)");
+    }
   }
 
   private void printWhereEverythingIs(SystemProcesses.Ports ports, long began) {

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * One process of the system (PostgreSQL, Kafka, the SMTP sink or a service): started with its
@@ -47,7 +48,7 @@ public final class ManagedProcess {
   private static final Duration POLL = Duration.ofMillis(250);
 
   private final String name;
-  private final List<String> command;
+  private final Supplier<List<String>> command;
   private final Map<String, String> environment;
   private final Path directory;
   private final Path log;
@@ -59,7 +60,7 @@ public final class ManagedProcess {
 
   private ManagedProcess(Builder b) {
     this.name = b.name;
-    this.command = List.copyOf(b.command);
+    this.command = b.command;
     this.environment = Map.copyOf(b.environment);
     this.directory = b.directory;
     this.log = b.log;
@@ -131,6 +132,7 @@ public final class ManagedProcess {
   }
 
   private List<String> launchCommand() {
+    List<String> command = List.copyOf(this.command.get());
     if (!detached || WINDOWS) {
       return command;
     }
@@ -386,7 +388,7 @@ public final class ManagedProcess {
   /** How to start one process. */
   public static final class Builder {
     private final String name;
-    private List<String> command = List.of();
+    private Supplier<List<String>> command;
     private Map<String, String> environment = Map.of();
     private Path directory;
     private Path log;
@@ -400,6 +402,16 @@ public final class ManagedProcess {
     }
 
     public Builder command(List<String> command) {
+      List<String> fixed = List.copyOf(command);
+      this.command = fixed.isEmpty() ? null : () -> fixed;
+      return this;
+    }
+
+    /**
+     * A command decided at each start (a service's: whether its start-up cache exists then, see
+     * {@link StartupCache}).
+     */
+    public Builder command(Supplier<List<String>> command) {
       this.command = command;
       return this;
     }
@@ -442,7 +454,7 @@ public final class ManagedProcess {
     }
 
     public ManagedProcess build() {
-      if (log == null || command.isEmpty()) {
+      if (log == null || command == null) {
         throw new IllegalStateException(name + ": a command and a log are required");
       }
       return new ManagedProcess(this);

@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -192,36 +195,112 @@ public final class SystemProcesses {
   /**
    * One service, as {@code java -jar} of its packaged application, run in the jar's folder: the JVM
    * accepts the class-data archive only there (elsewhere it warns "Unable to use shared archive"
-   * and loads every class again).
+   * and loads every class again). Which JDK and which cache it starts with is decided at each start
+   * ({@link #serviceCommand}): a start after {@link #trainStartupCache} uses the new cache.
    */
   public ManagedProcess service(AtsService service) {
     Path jar = service.jar(layout.root());
     return process(service.shortName())
-        .command(serviceCommand(jar, layout.serviceHeap()))
+        .command(() -> serviceCommand(jar, layout.serviceHeap()))
         .environment(serviceEnvironment(service))
         .directory(jar.getParent())
         .build();
   }
 
   /**
-   * {@code java -jar quarkus-run.jar} with a bounded heap, the serial collector, no perf-data
-   * sampling (a thread that would wake 20 times a second in every idle service), and the class-data
-   * archive the build made next to the jar ({@code app-cds.jsa}, {@code
+   * How a service starts: on a JDK 25+ with its ahead-of-time cache when both exist and the cache
+   * is fresh ({@link StartupCache}), otherwise {@link #appCdsCommand} on the running JDK. Run it in
+   * the jar's folder ({@link #service}).
+   */
+  public static List<String> serviceCommand(Path jar, String heap) {
+    Optional<Path> jdk = StartupCache.jdk();
+    if (jdk.isPresent() && StartupCache.fresh(jar)) {
+      return StartupCache.command(
+          jdk.get(), jar, heap, "-XX:AOTCache=" + StartupCache.file(jar).toAbsolutePath());
+    }
+    return appCdsCommand(jar, heap);
+  }
+
+  /**
+   * {@code java -jar quarkus-run.jar} on the running JDK with a bounded heap, the serial collector,
+   * no perf-data sampling (a thread that would wake 20 times a second in every idle service), and
+   * the class-data archive the build made next to the jar ({@code app-cds.jsa}, {@code
    * quarkus.package.jar.appcds.enabled}) if there is one: classes mapped instead of loaded and
    * verified, so the service starts sooner. Run it in the jar's folder ({@link #service}).
    */
-  public static List<String> serviceCommand(Path jar, String heap) {
+  public static List<String> appCdsCommand(Path jar, String heap) {
     List<String> command =
         new ArrayList<>(
             List.of(javaExecutable(), "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:-UsePerfData"));
     Path archive = jar.resolveSibling("app-cds.jsa");
-    if (java.nio.file.Files.isRegularFile(archive)) {
+    if (Files.isRegularFile(archive)) {
       command.add("-XX:SharedArchiveFile=" + archive);
       command.add("-Xshare:auto");
     }
     command.add("-jar");
     command.add(jar.toString());
     return command;
+  }
+
+  /** How long a training run may take to stop: the JVM writes the cache as it exits. */
+  static final Duration TRAINING_EXIT = Duration.ofSeconds(180);
+
+  /**
+   * Makes the service's start-up cache ({@link StartupCache}) if a JDK 25+ is installed and the
+   * cache is missing or older than the package: a training run ({@code -XX:AOTCacheOutput}) starts
+   * the service on a free port against this system's PostgreSQL and Kafka (which must run), waits
+   * until it is ready, asks for its health and metrics as the first requests do, and stops it; the
+   * JVM writes the cache as it exits (a few seconds). Its log is {@code NAME-training.log}. A
+   * training that fails leaves no cache: the service then starts as before.
+   *
+   * @return the cache's path if this made one
+   */
+  public Optional<Path> trainStartupCache(AtsService service) {
+    Path jar = service.jar(layout.root());
+    Optional<Path> jdk = StartupCache.jdk();
+    if (jdk.isEmpty() || !Files.isRegularFile(jar) || StartupCache.fresh(jar)) {
+      return Optional.empty();
+    }
+    Path cache = StartupCache.file(jar);
+    Path output = cache.resolveSibling(StartupCache.FILE + ".training");
+    int port = freePort();
+    Map<String, String> env = new HashMap<>(serviceEnvironment(service));
+    env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+    ManagedProcess training =
+        ManagedProcess.named(service.shortName() + "-training")
+            .command(
+                StartupCache.command(
+                    jdk.get(),
+                    jar,
+                    layout.serviceHeap(),
+                    "-XX:AOTCacheOutput=" + output.toAbsolutePath()))
+            .environment(env)
+            .directory(jar.getParent())
+            .log(layout.logs().resolve(service.shortName() + "-training.log"), false)
+            .build();
+    try {
+      Files.deleteIfExists(output);
+      training.start();
+      training.awaitReady(() -> httpStatus(port, service.readyPath()) == 200, SERVICE_TIMEOUT);
+      for (String path : List.of("/q/health/live", "/q/health/ready", "/q/metrics")) {
+        httpStatus(port, path);
+      }
+      if (!training.stop(TRAINING_EXIT) || !Files.isRegularFile(output)) {
+        Files.deleteIfExists(output);
+        return Optional.empty();
+      }
+      Files.move(
+          output, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return Optional.of(cache);
+    } catch (ManagedProcess.NotReadyException | IOException e) {
+      training.kill();
+      try {
+        Files.deleteIfExists(output);
+      } catch (IOException ignored) {
+        // the next training replaces it
+      }
+      return Optional.empty();
+    }
   }
 
   private ManagedProcess.Builder process(String name) {
@@ -303,7 +382,11 @@ public final class SystemProcesses {
     process.awaitReadyFile(INFRA_TIMEOUT);
   }
 
-  /** Starts a service (unless it runs) and waits until it reports ready. */
+  /**
+   * Starts a service (unless it runs) and waits until it reports ready. It starts with its start-up
+   * cache only if one newer than its package exists ({@link #serviceCommand}); this does not train
+   * one (the system tests package the services afresh and would pay a training run per service).
+   */
   public void startService(ManagedProcess process, AtsService service) {
     process.start();
     process.awaitReady(() -> ready(service), SERVICE_TIMEOUT);
