@@ -91,6 +91,13 @@ public interface DocumentsConfig {
     @WithDefault("5s")
     String interval();
 
+    /**
+     * When a run finds no document to extract, the wait before the next doubles, up to this; a run
+     * that finds one goes back to {@link #interval()} (read by TextExtractionJob).
+     */
+    @WithDefault("10s")
+    Duration idleInterval();
+
     /** Documents per run. */
     @WithDefault("10")
     int batchSize();

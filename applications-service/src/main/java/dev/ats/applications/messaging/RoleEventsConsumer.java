@@ -8,7 +8,7 @@ import dev.ats.platform.events.EventTypes;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -34,8 +34,8 @@ public class RoleEventsConsumer {
 
   @Incoming("roles")
   @Blocking
-  public void onRoleEvent(ConsumerRecord<String, String> record) {
-    events.consume(record, CONSUMER, this::read, roleCopies::apply);
+  public void onRoleEvents(ConsumerRecords<String, String> records) {
+    events.consumeBatch(records, CONSUMER, this::read, roleCopies::apply);
   }
 
   /** Every role event type becomes a {@link RoleChanged}; other contract types are not ours. */

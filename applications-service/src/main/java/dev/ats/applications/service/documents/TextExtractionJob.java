@@ -3,11 +3,13 @@ package dev.ats.applications.service.documents;
 import dev.ats.applications.config.DocumentsConfig;
 import dev.ats.applications.domain.Document;
 import dev.ats.applications.domain.ExtractionState;
+import dev.ats.applications.service.IdleBackOff;
 import dev.ats.platform.time.Timestamps;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,15 +38,18 @@ import org.jboss.logging.Logger;
 
 /**
  * Extracts the text of claimed documents, off the request path: every {@code
- * ats.documents.extraction.interval}, up to {@code batch-size} documents. Each document is taken in
- * a transaction of its own with {@code FOR UPDATE SKIP LOCKED} (replicas never take the same one),
- * and its attempt is committed before anything else happens ({@code extraction_attempts}, {@code
- * extraction_started_at}): nobody takes it again for {@link #lease} (by then its extraction has
- * ended one way or the other, unless the process died), a retried one queues behind the documents
- * never tried, and after {@value #MAX_ATTEMPTS} attempts that never finished (a crash, an {@code
- * OutOfMemoryError} starting its thread, a bucket that could not be read) it is flagged instead of
- * being taken forever. The result is written in another transaction. Each document is bounded in
- * time and memory:
+ * ats.documents.extraction.interval} (5 s), up to {@code batch-size} documents; quiet when idle,
+ * each run that finds none doubles the wait before the next, up to {@code
+ * ats.documents.extraction.idle-interval} (10 s), and a run that finds one goes back to every
+ * interval ({@link IdleBackOff}: the claims are written by the submission, which does not wake this
+ * job). Each document is taken in a transaction of its own with {@code FOR UPDATE SKIP LOCKED}
+ * (replicas never take the same one), and its attempt is committed before anything else happens
+ * ({@code extraction_attempts}, {@code extraction_started_at}): nobody takes it again for {@link
+ * #lease} (by then its extraction has ended one way or the other, unless the process died), a
+ * retried one queues behind the documents never tried, and after {@value #MAX_ATTEMPTS} attempts
+ * that never finished (a crash, an {@code OutOfMemoryError} starting its thread, a bucket that
+ * could not be read) it is flagged instead of being taken forever. The result is written in another
+ * transaction. Each document is bounded in time and memory:
  *
  * <ul>
  *   <li>it is read on a thread of its own, and its {@code timeout} starts when that thread starts
@@ -93,6 +98,7 @@ public class TextExtractionJob {
   private final Set<Thread> abandonedThreads = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean atCapLogged = new AtomicBoolean();
   private final AtomicLong threads = new AtomicLong();
+  private final IdleBackOff idle;
 
   public TextExtractionJob(
       DocumentsConfig config,
@@ -102,6 +108,10 @@ public class TextExtractionJob {
       Instance<TextExtractor> extractor,
       MeterRegistry registry) {
     this.config = config;
+    this.idle =
+        new IdleBackOff(
+            DurationConverter.parseDuration(config.extraction().interval()),
+            config.extraction().idleInterval());
     this.storages = storages;
     this.em = em;
     this.textChanged = textChanged;
@@ -124,7 +134,10 @@ public class TextExtractionJob {
       delayed = "5s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
-    runOnce();
+    long now = System.nanoTime();
+    if (idle.due(now)) {
+      idle.ran(now, runOnce() > 0);
+    }
   }
 
   /** Abandoned extraction threads that are still alive. */
