@@ -130,7 +130,8 @@ public class ApplicationSearch {
    * typed, never a generic one: the JDBC driver prepares a statement run five times on the server,
    * which then may plan it once for any words, with a guessed number of matches (0.5 % of the
    * rows), while a word in a third of the résumés and a rare one need different plans (about 1 ms
-   * to plan).
+   * to plan). And no parallel workers: a phrase query's parallel plan cost more at the tail than it
+   * saved (SearchBenchmark at the database, 2 cores: p95 73 ms with 2 workers, 47 ms without).
    */
   public void planSettings(Query q) {
     if (q.nameLike()) {
@@ -138,7 +139,8 @@ public class ApplicationSearch {
     }
     em.createNativeQuery(
             "select set_config('enable_seqscan', 'off', true),"
-                + " set_config('plan_cache_mode', 'force_custom_plan', true)")
+                + " set_config('plan_cache_mode', 'force_custom_plan', true),"
+                + " set_config('max_parallel_workers_per_gather', '0', true)")
         .getSingleResult();
   }
 
